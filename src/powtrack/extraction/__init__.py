@@ -1,0 +1,285 @@
+"""Extract stage: exchange events, figures and held counts, each with evidence.
+
+Steps, in order:
+  1. gate: a document that never speaks of captives changing hands stops here;
+  2. sentences, with the sides, numbers and dates each one names;
+  3. figures: what each number counts and whose people they are;
+  4. events: the main swap and dated background swaps, their sides, status,
+     date, figures, mediators and handover place;
+  5. held: captives still held, by whom, of whom.
+"""
+
+from __future__ import annotations
+
+import re
+
+from powtrack.document import Document
+from powtrack.extraction.dates import find_dates
+from powtrack.extraction.details import find_location, find_mediators
+from powtrack.extraction.events import (
+    assemble,
+    build_events,
+    choose_parties,
+    event_status,
+    reporting_dates,
+    strong_dates,
+)
+from powtrack.extraction.figures import PartyMention, _head, classify
+from powtrack.extraction.held import find_held
+from powtrack.extraction.lexicon import party_terms
+from powtrack.extraction.numbers import find_numbers
+from powtrack.extraction.text import split_sentences, word_regex
+from powtrack.records import Event, Evidence, Held, Record
+
+# Cheap first look: documents that name no captives or no swap stop here.
+_GATE_CAPTIVES = re.compile(
+    r"prisoner|\bPOWs?\b|captiv|hostage|detainee|servicem[ae]n|soldiers|civilians|held by|"
+    r"custody", re.I)
+_IRREALIS = re.compile(
+    r"\b(?:could|might|may|should|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
+    r"demand(?:s|ed|ing)?|propos(?:e|ed|al|ing)|push(?:ing)? for|hope[sd]? (?:for|to)|ready for|"
+    r"ready to|seek(?:s|ing)?|if carried out|expected them to|wants?|wanted|no (?:new |such )?"
+    r"(?:exchange|swap) has)\b", re.I)
+_SPEAKER = re.compile(r"\b(?:said|says|told|wrote|writes|reported|announced|added|confirmed|"
+                      r"according to)\b", re.I)
+
+
+def _party_mentions(text: str) -> list[PartyMention]:
+    terms, rx = party_terms()
+    raw = [(m.start(1), m.end(1), terms[m.group(1)], m.group(1)) for m in rx.finditer(text)]
+    strong = {t.canonical for _, _, t, _ in raw if not t.weak}
+    return [PartyMention(a, b, t.canonical, t.kind, s) for a, b, t, s in raw
+            if not t.weak or t.canonical in strong]
+
+
+def _speaker(sentence_text: str, offset: int, mentions: list[PartyMention]) -> str | None:
+    """The side whose official or outlet the sentence quotes."""
+    m = _SPEAKER.search(sentence_text)
+    if not m:
+        return None
+    if m.group().lower() == "according to":
+        after = [x for x in mentions if x.start - offset >= m.end()]
+        return after[0].party if after else None
+    before = [x for x in mentions if x.end - offset <= m.start()]
+    if before:
+        return before[-1].party
+    after = [x for x in mentions if x.start - offset >= m.end()]
+    return after[0].party if after else None
+
+
+def extract_document(doc: Document) -> Record:
+    """Run steps 1-5 over a cleaned document and return its record."""
+    text = doc.clean or doc.text
+    record = Record(id=doc.key, relevant=False, url=doc.url, published=doc.published)
+    # 1. gate
+    if not (_GATE_CAPTIVES.search(text) and (word_regex("swap").search(text)
+                                            or re.search(r"\bheld\b|remain", text))):
+        return record
+
+    # 2. sentences
+    sentences = split_sentences(text)
+    mentions = _party_mentions(text)
+    by_sentence: dict[int, list[PartyMention]] = {}
+    mi = 0
+    for s in sentences:
+        while mi < len(mentions) and mentions[mi].start < s.start:
+            mi += 1
+        j = mi
+        while j < len(mentions) and mentions[j].start < s.end:
+            by_sentence.setdefault(s.index, []).append(mentions[j])
+            j += 1
+    not_swap = word_regex("not_swap")
+    swap_rx = word_regex("swap")
+    negation = word_regex("negation")
+    cumulative = word_regex("cumulative")
+    completed_rx = word_regex("completed")
+    doc_negated = bool(negation.search(text))
+    for s in sentences:
+        masked = not_swap.sub(lambda m: " " * len(m.group()), s.text)
+        swap = swap_rx.search(masked)
+        # plural "exchanges"/"swaps" speak of swaps in general, not of one
+        specific = swap and not re.fullmatch(r"(?:exchanges|swaps)", swap.group(), re.I)
+        if swap and specific:
+            specific = any(not re.fullmatch(r"(?:exchanges|swaps)", m.group(), re.I)
+                           for m in swap_rx.finditer(masked))
+        s.data["swap"] = bool(specific)
+        s.data["irrealis"] = bool(_IRREALIS.search(s.text))
+        s.data["cumulative"] = bool(cumulative.search(s.text))
+        s.data["completed"] = bool(completed_rx.search(s.text))
+        s.data["dates"] = [
+            _shift(d, s.start) for d in find_dates(s.text, doc.published)
+        ]
+        s.data["numbers"] = [
+            n.__class__(n.value, n.start + s.start, n.end + s.start, n.qualifier, n.words)
+            for n in find_numbers(s.text)
+        ]
+        s.data["figures"] = []
+
+    # 3. figures
+    date_spans = [(d.start, d.end) for s in sentences for d in s.data["dates"]]
+    for s in sentences:
+        if not (s.data["swap"] or _has_return_words(s.text)):
+            continue
+        ms = by_sentence.get(s.index, [])
+        speaker = _speaker(s.text, s.start, ms)
+        consumed: set[int] = set()
+        for n in s.data["numbers"]:
+            if n.start in consumed or any(a <= n.start < b for a, b in date_spans):
+                continue
+            if 1900 <= n.value <= 2100 and not n.words:
+                continue
+            if s.data["cumulative"] and _in_cumulative_clause(s, n):
+                continue
+            f = classify(s.text, s.start, n, ms, speaker)
+            if f is None:
+                continue
+            # "74 of 168": the 168 is not a figure of its own
+            m = re.match(r"\s+of (?:the )?(\d[\d,]*)", text[n.end:n.end + 20])
+            if m:
+                consumed.add(n.end + m.start(1))
+            if s.data["irrealis"] and not s.data["swap"] and f.kind == "returned":
+                continue
+            f.sentence = s
+            s.data["figures"].append(f)
+
+    # 4. events
+    headline = sentences[0] if sentences else None
+    builders = build_events(sentences, None)
+    events: list[Event] = []
+    mediator_spans: list[tuple[int, int]] = []
+    mediators_by_sentence = {}
+    for s in sentences:
+        meds = find_mediators(s.text)
+        mediators_by_sentence[s.index] = [(n, a + s.start, b + s.start) for n, a, b in meds]
+        mediator_spans += [(a + s.start, b + s.start) for _, a, b in meds]
+
+    def evidence_sentence(s):
+        return doc.text[s.start:s.end], s.start
+
+    for b in builders:
+        for s, a, e in b.segments:
+            b.figures += [f for f in s.data["figures"] if a <= f.start < e]
+        b.status = event_status(b, headline if b.main else None)
+        parties = choose_parties(b, by_sentence, headline if b.main else None, mediator_spans)
+        if len(parties) < 2:
+            continue
+        ev = assemble(b, parties, doc.text, doc.published, evidence_sentence)
+        ev.status = b.status
+        _date(ev, b, doc)
+        if not b.main and not ev.returned and not ev.breakdown and ev.total is None:
+            continue
+        _mediators_and_place(ev, b, mediators_by_sentence, doc)
+        events.append(ev)
+
+    main = next((e for e in events if e.main), None)
+    if main is not None and not main.returned and not main.breakdown and main.total is None \
+            and main.date is None and main.date_text is None:
+        # a swap with no figure, no date: talk about swaps, not a report of one
+        events = []
+        main = None
+    if main is None:
+        events = []
+    if doc_negated and main is not None and not _two_way(main):
+        events = []
+        main = None
+    record.events = events
+    record.relevant = bool(events)
+
+    # 5. held
+    seen = set()
+    for s in sentences:
+        ms = by_sentence.get(s.index, [])
+        for h in find_held(s.text, s.start, s.data["numbers"], ms, _head):
+            held_by, of = _proxy(h["held_by"], main), _proxy(h["of"], main)
+            key = (held_by, of, h["count"])
+            if key in seen or held_by == of:
+                continue
+            seen.add(key)
+            when = main.date if (main is not None and h["after_swap"]) else None
+            ev = Evidence("held", h["count"], h["start"], h["end"],
+                          doc.text[s.start:s.end], s.start, of, _speaker(s.text, s.start, ms))
+            record.held.append(Held(held_by, of, h["count"], h["qualifier"], when, [ev]))
+    return record
+
+
+def _two_way(ev: Event) -> bool:
+    return sum(1 for v in ev.returned.values() if v) >= 2
+
+
+def _proxy(party: str, main: Event | None) -> str:
+    """Russia's custody in a swap with the separatists is the separatists' custody."""
+    from powtrack.extraction.lexicon import parties as table
+
+    if main is None or party in main.parties:
+        return party
+    for p in main.parties:
+        t = table().get(p)
+        if t and t.stands_for == party:
+            return p
+    return party
+
+
+def _shift(d, offset):
+    d.start += offset
+    d.end += offset
+    return d
+
+
+def _has_return_words(text: str) -> bool:
+    return bool(word_regex("return_verbs").search(text))
+
+
+def _in_cumulative_clause(s, n) -> bool:
+    rx = word_regex("cumulative")
+    for m in rx.finditer(s.text):
+        a, b = m.start() + s.start, m.end() + s.start
+        lo, hi = (n.end, a) if a >= n.end else (b, n.start)
+        between = s.text[lo - s.start:hi - s.start] if hi > lo else ""
+        if re.search(r"\b\d+(?:st|nd|rd|th) (?:exchange|swap)\b|\b(?:first|largest|biggest|"
+                     r"second|third) (?:\w+ )?(?:exchange|swap)\b", between, re.I):
+            continue
+        if re.search(r"[;]", between):
+            continue
+        return True
+    return False
+
+
+def _date(ev: Event, b, doc: Document) -> None:
+    dm = b.date
+    if dm is None and b.main and b.weak_date is not None and ev.status == "completed":
+        dm = b.weak_date
+    if dm is None:
+        return
+    if ev.status == "agreed" and not dm.forward and dm.kind != "month":
+        return
+    ev.date_text = dm.text
+    ev.date = dm.value if dm.kind != "month" else None
+    s = b.date_sentence or b.weak_sentence
+    if s is not None:
+        ev.evidence.append(Evidence("date", ev.date.isoformat() if ev.date else None, dm.start,
+                                    dm.end, doc.text[s.start:s.end], s.start))
+
+
+def _mediators_and_place(ev: Event, b, mediators_by_sentence, doc: Document) -> None:
+    seen_sentences = set()
+    for s, a, e in b.segments:
+        for name, ma, mb in mediators_by_sentence.get(s.index, []):
+            if not (a <= ma < e) or name in ev.parties or name in ev.mediators:
+                continue
+            ev.mediators.append(name)
+            ev.evidence.append(Evidence("mediators", name, ma, mb, doc.text[s.start:s.end],
+                                        s.start))
+        if ev.location is None and s.index not in seen_sentences:
+            loc = find_location(s.text[a - s.start:e - s.start])
+            if loc:
+                phrase, la, lb = loc
+                la += a
+                lb += a
+                if not any(p in phrase for p in ev.mediators if p not in ("UN",)) or True:
+                    ev.location = phrase
+                    ev.evidence.append(Evidence("location", phrase, la, lb,
+                                                doc.text[s.start:s.end], s.start))
+        seen_sentences.add(s.index)
+
+
+__all__ = ["extract_document", "strong_dates", "reporting_dates"]

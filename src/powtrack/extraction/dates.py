@@ -1,0 +1,149 @@
+"""Date expressions and their resolution against the publication date.
+
+Rules (SCHEMA.md): a weekday means the most recent such day on or before the
+publication date (the same day when it is that weekday), or the next one when
+the words point forward ("scheduled for Saturday", "will ... on Saturday");
+"Dec. 27" takes the publication year unless that would fall after the
+publication date by more than a week; a year nothing states is never guessed.
+Month-only or year-only expressions keep their words but no day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
+        r"Nov\.?|Dec\.?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PREP = r"(?:(?i:(?:late |early )?(?:on|by|since|until|from|for|in|at|as of|before|after)) (?:the )?)?"
+
+DATE_RE = re.compile(
+    rf"(?P<full_md>{_PREP}{_MON} {_DAY},? {_YEAR})"
+    rf"|(?P<full_dm>{_PREP}{_DAY} {_MON},? {_YEAR})"
+    rf"|(?P<md>{_PREP}(?:{_WD},? )?{_MON} {_DAY})(?![\d,]*\s*{_YEAR})(?!\d)"
+    rf"|(?P<dm>{_PREP}(?:{_WD},? )?{_DAY} (?:of )?{_MON})(?!,? {_YEAR})"
+    rf"|(?P<today>(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))(?:'s)?)"
+    rf"|(?P<yesterday>(?:[Yy]esterday|[Ll]ast night)(?:'s)?)"
+    rf"|(?P<wd>{_PREP}(?:next |last |this (?:coming )?|coming )?{_WD}(?:'s)?"
+    rf"(?: (?:morning|afternoon|evening|night))?)"
+    rf"|(?P<month_year>{_PREP}(?:(?:the )?(?:end|beginning|start|middle) of )?{_MON} {_YEAR})"
+    rf"|(?P<rel_month>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:month|week))"
+    rf"|(?P<month>{_PREP}(?:(?:the )?(?:end|beginning|start|middle) of )?"
+    rf"(?:January|February|March|April|June|July|August|September|October|November|December)(?! \d)"
+    rf"|(?i:in|of|since|until|during|early|late|mid-) May(?! \d))"
+)
+
+_FORWARD = re.compile(
+    r"\b(?:will|would|is to|are to|is due|are due|scheduled for|planned for|set for|expected|"
+    r"next|coming)\b", re.I)
+_BACKWARD_TENSE = re.compile(r"\b(?:was|were|had been) (?:due|scheduled|planned|set|expected)\b", re.I)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str            # as written, with its preposition ("on Wednesday")
+    kind: str            # full | md | today | yesterday | weekday | month | relative
+    value: date | None   # resolved day, or None
+    forward: bool = False
+
+
+def _month(tok: str) -> int:
+    return MONTHS[tok.lower().rstrip(".")]
+
+
+def _day(tok: str) -> int:
+    return int(re.match(r"\d+", tok).group())
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None  # "Feb. 30" is not a day
+
+
+def _infer_year(month: int, day: int, published: date | None) -> date | None:
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1):
+        d = _safe_date(year, month, day)
+        if d is not None and -7 <= (published - d).days <= 300:
+            return d
+    return _safe_date(published.year, month, day)
+
+
+def resolve_weekday(weekday: int, published: date, forward: bool) -> date:
+    delta = (published.weekday() - weekday) % 7
+    if forward:
+        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    return published - timedelta(days=delta)
+
+
+def find_dates(text: str, published: date | None, context: str = "") -> list[DateMention]:
+    """Every date expression in ``text`` (one sentence) resolved against ``published``.
+
+    ``context`` is the sentence text used to decide whether a weekday points
+    forward ("scheduled for Saturday") or back ("on Saturday").
+    """
+    context = context or text
+    out = []
+    for m in DATE_RE.finditer(text):
+        kind = m.lastgroup
+        raw = m.group()
+        value: date | None = None
+        forward = False
+        if kind in ("full_md", "full_dm"):
+            mon = re.search(_MON, raw).group()
+            year = int(re.search(_YEAR, raw).group())
+            day_tok = re.search(rf"(?<!\d){_DAY}(?!\d)", raw.replace(str(year), "")).group()
+            value = _safe_date(year, _month(mon), _day(day_tok))
+            kind = "full"
+        elif kind in ("md", "dm"):
+            mon = re.search(_MON, raw).group()
+            day_tok = re.search(rf"(?<!\d){_DAY}(?!\d)", raw).group()
+            value = _infer_year(_month(mon), _day(day_tok), published)
+            kind = "md"
+        elif kind == "today":
+            value = published
+        elif kind == "yesterday":
+            value = published - timedelta(days=1) if published else None
+        elif kind == "wd":
+            wd = WEEKDAYS[re.search(_WD, raw).group().lower()]
+            low = raw.lower()
+            before = context[max(0, m.start() - 60):m.start()]
+            if "next " in low or "coming" in low:
+                forward = True
+            elif "last " in low:
+                forward = False
+            elif low.startswith("for ") or (
+                _FORWARD.search(before) and not _BACKWARD_TENSE.search(before)
+            ):
+                forward = True
+            if published is not None:
+                if "last " in low:
+                    value = resolve_weekday(wd, published - timedelta(days=1), False)
+                else:
+                    value = resolve_weekday(wd, published, forward)
+            kind = "weekday"
+        elif kind in ("month_year", "month", "rel_month"):
+            kind = "month"
+        out.append(DateMention(m.start(), m.end(), raw, kind, value, forward))
+    return out

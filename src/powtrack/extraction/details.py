@@ -1,0 +1,166 @@
+"""Mediators and handover places named in a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from powtrack.extraction.lexicon import mediator_terms
+
+# Entities follow the cue: "mediated by Qatar, Egypt and the United States".
+_CUE_AFTER = re.compile(
+    r"\b(?:mediated by|mediation (?:of|by|from)|brokered by|sponsored by|facilitated by|"
+    r"(?:was|were) to be facilitated by|with the help of|thanks to(?: the mediation of)?|"
+    r"under the auspices of|through the mediation of|through|with the assistance of|"
+    r"following mediation by|in response to mediation by|coordinated by|arranged by|"
+    r"negotiated by|helped by|with the support of)\s+", re.I)
+# Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
+_CUE_BEFORE = re.compile(
+    r"(?:-brokered|-mediated|-facilitated|\s+mediation\b|,? which (?:\w+ ){0,3}(?:brokered|mediated|"
+    r"facilitated|coordinated|sponsored)|\s+(?:\w+ ){0,2}(?:mediated|brokered|facilitated|"
+    r"coordinated|sponsored)\b|\s+(?:also )?helped (?:to )?(?:negotiate|broker|mediate|arrange|"
+    r"secure)|\s+provided (?:humanitarian )?mediation|\s+(?:had |has )?(?:acted|served) as "
+    r"(?:a )?(?:mediator|go-between)|\s+said (?:it|they|its \w+|their \w+) had (?:mediated|"
+    r"coordinated|brokered|facilitated))", re.I)
+_THANKS = re.compile(r"\bthank(?:ed|ing|s)?\b", re.I)
+_THANKS_FOR = re.compile(
+    r"^\s*for (?:its|their|his|her|the)?\s*(?:\w+\s+)?(?:mediation|help|role|efforts?|assistance|"
+    r"facilitating|mediating|swap|exchange|release|support in|work on|part in|brokering|"
+    r"humanitarian mediation)", re.I)
+_NEGATED = re.compile(r"\bwithout (?:any )?(?:international |third-party |foreign )?"
+                      r"(?:mediators?|mediation|the involvement of third parties|third parties)",
+                      re.I)
+_CONTEXT = re.compile(
+    r"\b(?:exchange|swap|release|deal|truce|ceasefire|agreement|handover|transfer|freed|"
+    r"return|talks|negotiations|meeting|hostages?|prisoners?)\b", re.I)
+_OFF_TOPIC = re.compile(r"\b(?:peace treaty|peace talks|peace process|nuclear|sanctions)\b", re.I)
+_LIST_GLUE = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+together with\s+|\s+as well as\s+|"
+                        r"\s+with\s+)(?:the\s+)?(?:leaders? of\s+|governments? of\s+|emir of\s+)?"
+                        r"(?:the\s+)?$", re.I)
+
+
+def _entities(text: str) -> list[tuple[int, int, str]]:
+    terms, rx = mediator_terms()
+    return [(m.start(1), m.end(1), terms[m.group(1)].canonical) for m in rx.finditer(text)]
+
+
+def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
+    """Third parties the sentence credits with brokering or helping the swap.
+
+    Returns (canonical name, start, end) with offsets into ``sentence``.
+    """
+    if _NEGATED.search(sentence) or not _CONTEXT.search(sentence) or _OFF_TOPIC.search(sentence):
+        return []
+    ents = _entities(sentence)
+    if not ents:
+        return []
+    found: list[tuple[str, int, int]] = []
+
+    def chain_from(i: int) -> list[int]:
+        """Indexes of entities listed together starting at entity i, going forward."""
+        out = [i]
+        while out[-1] + 1 < len(ents):
+            gap = sentence[ents[out[-1]][1]:ents[out[-1] + 1][0]]
+            if _LIST_GLUE.match(gap) or re.fullmatch(r"(?:'s)?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?",
+                                                     gap):
+                out.append(out[-1] + 1)
+            else:
+                break
+        return out
+
+    def chain_back(i: int) -> list[int]:
+        out = [i]
+        while out[0] - 1 >= 0:
+            gap = sentence[ents[out[0] - 1][1]:ents[out[0]][0]]
+            if _LIST_GLUE.match(gap):
+                out.insert(0, out[0] - 1)
+            else:
+                break
+        return out
+
+    for m in _CUE_AFTER.finditer(sentence):
+        for i, (a, _b, _n) in enumerate(ents):
+            between = sentence[m.end():a]
+            if a >= m.end() and len(between) <= 40 and not re.search(r"[.;,]", between):
+                for j in chain_from(i):
+                    found.append((ents[j][2], ents[j][0], ents[j][1]))
+                break
+    for m in _CUE_BEFORE.finditer(sentence):
+        for i in range(len(ents) - 1, -1, -1):
+            a, b, _n = ents[i]
+            between = sentence[b:m.start()]
+            if b <= m.start() and len(between) <= 45 and not re.search(r"[.;]", between) and (
+                    "," not in between or re.fullmatch(r"[^,]*,?\s*(?:which)?\s*", between)
+                    or re.search(r"\bsaid\b", between) or "'s" in between[:3]):
+                for j in chain_back(i):
+                    found.append((ents[j][2], ents[j][0], ents[j][1]))
+                break
+    for m in _THANKS.finditer(sentence):
+        rest = sentence[m.end():]
+        pos = m.end()
+        # walk "X for ..., and Y for ..." pieces
+        for piece in re.finditer(r"(.*?)(\bfor\b[^,;.]*)", rest):
+            head = piece.group(1)
+            if _THANKS_FOR.match(piece.group(2)):
+                for a, b, name in ents:
+                    if pos + piece.start(1) <= a < pos + piece.end(1):
+                        found.append((name, a, b))
+            if re.search(r"[.;]", head):
+                break
+    seen, out = set(), []
+    for name, a, b in found:
+        if name not in seen:
+            seen.add(name)
+            out.append((name, a, b))
+    return out
+
+
+# "took place at the Mayorske crossing point", "carried out on the tarmac at Abu Dhabi airport"
+_PLACE_CUE = re.compile(
+    r"\b(?:took place|takes place|was carried out|were carried out|carried out|happened|"
+    r"was held|handover|handovers|exchanged|swapped|was freed|were freed|was completed|"
+    r"handed over|exchange)\b[^.;]{0,60}?\b(?:at|on|near|in)\s+(?!(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|the morning|the evening|return|exchange|the eve|a |an "
+    r"undisclosed|\d))", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|on)\s+([^,.;]{3,60}),\s+where the (?:handover|exchange|"
+                           r"swap|handovers) (?:took place|happened)", re.I)
+_PLACE_HEAD = re.compile(
+    r"\b(?:checkpoints?|crossings?|crossing points?|border|frontier|airports?|airfield|airbase|"
+    r"air base|road|bridge|square|port|line of contact|front ?line|no-man's land|tarmac|"
+    r"terminal|station|base)\b", re.I)
+_PLACE_STOP = re.compile(
+    r",|;|\.(?:\s|$)|\s+(?:where|when|while|in the presence|before|after|and that|amid|as|"
+    r"officials|under|with|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"on the (?:morning|evening)|in which|in a |in an |according)\b")
+
+
+def find_location(sentence: str) -> tuple[str, int, int] | None:
+    """The handover place the sentence names, as written; None when it names none."""
+    m = _PLACE_BEFORE.search(sentence)
+    if m:
+        return m.group(1).strip(), m.start(1), m.end(1)
+    for m in _PLACE_CUE.finditer(sentence):
+        rest = sentence[m.end():]
+        stop = _PLACE_STOP.search(rest)
+        phrase = rest[:stop.start()] if stop else rest
+        phrase = phrase.strip().rstrip(".")
+        if re.match(r"(?:the\s+)?tarmac at\s+", phrase, re.I):
+            skip = re.match(r"(?:the\s+)?tarmac at\s+", phrase, re.I).end()
+            phrase = phrase[skip:]
+        else:
+            skip = 0
+        if not phrase or len(phrase) > 90:
+            continue
+        words = phrase.split()
+        has_name = any(w[:1].isupper() for w in words[1:] + words[:1])
+        if not (_PLACE_HEAD.search(phrase) or (has_name and len(words) <= 4 and words[0][:1].isupper())):
+            continue
+        if not has_name and not _PLACE_HEAD.search(phrase):
+            continue
+        # "the checkpoint Mayorske": an appositive name drops the article
+        am = re.match(r"the ((?:[a-z-]+ )+)([A-Z][\w'-]+)", phrase)
+        start = m.end() + skip
+        if am and not re.search(r"\b(?:in|of|between|near|at|on)\b", am.group(1)):
+            phrase = phrase[4:]
+            start += 4
+        return phrase, start, start + len(phrase)
+    return None

@@ -1,0 +1,338 @@
+"""From annotated sentences to exchange events.
+
+The article's first specific swap is the main event. A swap sentence that
+dates a different day (or month) starts a background event; sentences with
+no date of their own belong to the main event. Each event collects the
+figures, mediators and handover places of its sentences; its two sides are
+the sides its figures go to and its swap sentences name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from powtrack.extraction.dates import DateMention
+from powtrack.extraction.figures import BOTH, Figure, PartyMention
+from powtrack.extraction.lexicon import parties as party_table
+from powtrack.extraction.text import Sentence, word_regex
+from powtrack.records import Event, Evidence
+
+# words before a date that make it the date of something other than the swap
+_NOT_SWAP_DATE = re.compile(
+    r"\b(?:agreed|agreement|signed|talks|summit|meeting|met|ceasefire|truce|invasion|incursion|"
+    r"launched|crashed|began|begin|took effect|captured|arrested|sentenced|convicted|killed|"
+    r"attack|abducted|seized|detained|announced|statement|issued|published|said|says|told|"
+    r"wrote|reported|confirmed|added|posted|surrendered|fell|held in|held at|visit|visited)\b"
+    r"[^.;,]{0,40}$", re.I)
+_REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
+                          r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
+_BACKGROUND_CUE = re.compile(
+    r"\b(?:previous|prior|earlier|last|before|followed|most recent|latest|first|came|after|"
+    r"since|another|pattern|largest|biggest)\b", re.I)
+_DEFINITE_DATE = re.compile(r"\b[Tt]he\s+$")
+
+
+@dataclass
+class Builder:
+    main: bool
+    date: DateMention | None = None
+    date_sentence: Sentence | None = None
+    weak_date: DateMention | None = None
+    weak_sentence: Sentence | None = None
+    segments: list[tuple[Sentence, int, int]] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    status: str | None = None
+
+
+def date_key(d: DateMention) -> str:
+    if d.value is not None:
+        return d.value.isoformat()
+    words = re.sub(r"^(?i:(?:late |early )?(?:on|in|at|by|for|the|of)\s+)+", "", d.text)
+    return words.lower().rstrip("'s")
+
+
+def strong_dates(s: Sentence) -> list[DateMention]:
+    out = []
+    for d in s.data["dates"]:
+        before = s.text[:d.start - s.start]
+        if _NOT_SWAP_DATE.search(before[-60:]) and not re.search(
+                r"\b(?:exchange|swap|handover|release)d?\b[^.;,]{0,30}$", before[-50:], re.I):
+            continue
+        if s.data["cumulative"] and d.kind == "month":
+            continue
+        out.append(d)
+    return out
+
+
+def reporting_dates(s: Sentence) -> list[DateMention]:
+    return [d for d in s.data["dates"] if _REPORT_DATE.search(s.text[:d.start - s.start][-40:])]
+
+
+def _segments(s: Sentence, dates: list[DateMention]) -> list[tuple[DateMention | None, int, int]]:
+    """Split a sentence at dates that open a clause ("..., and on Saturday they ...")."""
+    if len(dates) <= 1:
+        return [(dates[0] if dates else None, s.start, s.end)]
+    cuts = [s.start]
+    for d in dates[1:]:
+        before = s.text[:d.start - s.start]
+        m = re.search(r"(?:,\s*(?:and|while|but)?|;|\band|\bwhile)\s*$", before)
+        if m:
+            cuts.append(s.start + m.start())
+    cuts.append(s.end)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        inside = [d for d in dates if a <= d.start < b]
+        out.append((inside[0] if inside else None, a, b))
+    return out
+
+
+def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list[Builder]:
+    """Group swap sentences into a main event and background events."""
+    builders: list[Builder] = []
+    main: Builder | None = None
+    for s in sentences:
+        d = s.data
+        if not (d["swap"] or d["figures"]):
+            continue
+        if not d["swap"] and main is None:
+            continue
+        sd = strong_dates(s) if d["swap"] or d["figures"] else []
+        for dm, a, b in _segments(s, sd):
+            target: Builder | None = None
+            definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])
+            if dm is None:
+                if main is None:
+                    if not d["swap"] or d["irrealis"]:
+                        continue
+                    main = Builder(main=True)
+                    builders.append(main)
+                target = main
+                if main.weak_date is None:
+                    rd = reporting_dates(s)
+                    if rd:
+                        main.weak_date, main.weak_sentence = rd[0], s
+            elif main is None:
+                if d["irrealis"] and not d["swap"]:
+                    continue
+                main = Builder(main=True, date=dm, date_sentence=s)
+                builders.append(main)
+                target = main
+            elif main.date is not None and date_key(main.date) == date_key(dm):
+                target = main
+            elif definite and (main.date is None or main.date.value is None or dm.value is None):
+                target = main
+            elif main.date is None and not _BACKGROUND_CUE.search(s.text) and not (
+                    main.status in ("agreed", "failed") and d["completed"]):
+                main.date, main.date_sentence = dm, s
+                target = main
+            else:
+                key = date_key(dm)
+                target = next((bb for bb in builders if not bb.main and bb.date
+                               and date_key(bb.date) == key), None)
+                if target is None:
+                    target = Builder(main=False, date=dm, date_sentence=s)
+                    builders.append(target)
+            target.segments.append((s, a, b))
+            if target.main and target.status is None:
+                target.status = doc_status_hint
+    return builders
+
+
+def event_status(b: Builder, headline: Sentence | None) -> str:
+    texts = [s.text[a - s.start:bb - s.start] for s, a, bb in b.segments[:3]]
+    if b.main and headline is not None:
+        texts.insert(0, headline.text)
+    joined = " ".join(texts)
+    failed = word_regex("failed").search(joined)
+    completed = word_regex("completed").search(joined)
+    agreed = word_regex("agreed").search(joined)
+    if failed and not re.search(r"\b(?:finally|eventually|after all)\b", joined, re.I):
+        return "failed"
+    if b.main and agreed and not (completed and completed.start() < agreed.start()):
+        if not re.search(r"\b(?:have|has|had) been (?:freed|released|exchanged|returned)|"
+                         r"\b(?:are|is) (?:back )?home\b|\bcame home\b|\btook place\b", joined):
+            return "agreed"
+    if not b.main:
+        seg = " ".join(texts)
+        if agreed and not completed:
+            return "agreed"
+        if failed:
+            return "failed"
+    return "completed"
+
+
+def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention]],
+                   headline: Sentence | None, mediator_spans: list[tuple[int, int]]) -> list[str]:
+    """The two sides of an event: where its figures go, and who its swap sentences name."""
+    score: dict[str, float] = {}
+    first_pos: dict[str, int] = {}
+
+    def add(p: str | None, w: float, pos: int) -> None:
+        if not p or p == BOTH or p.startswith("*"):
+            return
+        score[p] = score.get(p, 0) + w
+        first_pos.setdefault(p, pos)
+        first_pos[p] = min(first_pos[p], pos)
+
+    for f in b.figures:
+        add(f.party, 3, f.start)
+        add(f.other_of, 2, f.start)
+    sents = [s for s, _, _ in b.segments]
+    if b.main and headline is not None and headline not in sents:
+        sents = [headline] + sents
+    for s in sents:
+        segs = [(a, bb) for ss, a, bb in b.segments if ss is s] or [(s.start, s.end)]
+        for m in mentions_by_sentence.get(s.index, []):
+            if not any(a <= m.start < bb for a, bb in segs):
+                continue
+            if any(x <= m.start < y for x, y in mediator_spans):
+                continue
+            w = 1.0 if s.data["swap"] else 0.3
+            if s is headline:
+                w += 0.5
+            add(m.party, w, m.start)
+    if not score:
+        return []
+    # a side standing in for another ("Russian-backed separatists" for Russia)
+    table = party_table()
+    for p in list(score):
+        proxy = table.get(p).stands_for if p in table else None
+        if proxy and proxy in score:
+            received = any(f.party == proxy for f in b.figures)
+            if not received:
+                score[p] += score.pop(proxy)
+                first_pos.pop(proxy, None)
+    ranked = sorted(score, key=lambda p: (-score[p], first_pos[p]))
+    chosen = ranked[:2]
+    if len(chosen) == 1:
+        opp = table.get(chosen[0])
+        if opp and opp.opponents:
+            chosen.append(opp.opponents[0])
+        else:
+            return []
+    return chosen
+
+
+def assemble(b: Builder, parties: list[str], doc_text: str, published: date | None,
+             evidence_sentence) -> Event:
+    """Turn a builder's figures into SCHEMA fields with evidence."""
+    ev = Event(main=b.main, parties=list(parties))
+    table = party_table()
+
+    def canon(p: str | None) -> str | None:
+        if p is None or p == BOTH:
+            return p
+        if p in parties:
+            return p
+        for q in parties:
+            t = table.get(q)
+            if t and t.stands_for == p:
+                return q
+        return p
+
+    def other(p: str | None) -> str | None:
+        p = canon(p)
+        if p in parties and len(parties) == 2:
+            return parties[1] if parties[0] == p else parties[0]
+        return None
+
+    resolved: list[tuple[Figure, list[str]]] = []
+    last_party: str | None = None
+    for f in sorted(b.figures, key=lambda f: f.start):
+        if f.party == BOTH:
+            targets = list(parties)
+        elif f.party is not None:
+            targets = [canon(f.party)]
+        elif f.other_of == "*previous*":
+            targets = [other(last_party)] if last_party else []
+        elif f.other_of is not None:
+            targets = [other(f.other_of)]
+        else:
+            targets = []
+        targets = [t for t in targets if t in parties]
+        if not targets and f.kind in ("refused", "absent", "promised", "wounded") and last_party:
+            targets = [last_party]
+        if not targets and f.category and last_party and f.kind == "returned":
+            targets = [last_party]
+        resolved.append((f, targets))
+        if len(targets) == 1 and f.kind in ("returned", "promised"):
+            last_party = targets[0]
+
+    # breakdown parts: military + civilian figures that add up to a side's total
+    used: set[int] = set()
+    by_sentence: dict[int, list[tuple[Figure, list[str]]]] = {}
+    for f, t in resolved:
+        by_sentence.setdefault(id(f.sentence), []).append((f, t))
+    totals: dict[str, list[int]] = {}
+    for f, t in resolved:
+        if f.kind == "returned" and not f.category:
+            for p in t:
+                totals.setdefault(p, []).append(f.value)
+    ordered = sorted(resolved, key=lambda x: x[0].start)
+    for i, (f, t) in enumerate(ordered):
+        if f.kind != "returned" or not f.category or id(f) in used:
+            continue
+        group = [(f, t)]
+        for g, u in ordered[i + 1:i + 4]:
+            if g.kind == "returned" and g.category and g.category != f.category \
+                    and g.start - group[-1][0].end < 160:
+                group.append((g, u))
+                break
+        if len(group) < 2:
+            continue
+        sides = set(t) | set(group[1][1])
+        for p in sides or []:
+            pass
+        total = sum(g.value for g, _ in group)
+        for p in parties:
+            if total in totals.get(p, []) and (not sides or p in sides or not t):
+                parts = ev.breakdown.setdefault(p, {})
+                for g, _ in group:
+                    parts[g.category] = g.value
+                    used.add(id(g))
+                    _evidence(ev, "breakdown." + g.category, g, p, evidence_sentence)
+        if f.party == BOTH or group[1][0].party == BOTH:
+            for p in parties:
+                if total in totals.get(p, []):
+                    for g, _ in group:
+                        ev.breakdown.setdefault(p, {})[g.category] = g.value
+                        used.add(id(g))
+
+    for f, targets in resolved:
+        if id(f) in used:
+            continue
+        if f.kind == "returned" and f.category and not f.has_people_word and not targets:
+            continue
+        if not targets:
+            if f.kind == "returned" and ev.total is None and f.category is None:
+                ev.total = f.value
+                _evidence(ev, "total", f, None, evidence_sentence)
+            continue
+        for p in targets:
+            if f.kind == "returned":
+                vals = ev.returned.setdefault(p, [])
+                if f.value not in vals:
+                    vals.append(f.value)
+                _evidence(ev, "returned", f, p, evidence_sentence)
+            elif f.kind in ("bodies", "wounded"):
+                ev.breakdown.setdefault(p, {})[f.kind] = f.value
+                _evidence(ev, "breakdown." + f.kind, f, p, evidence_sentence)
+            elif f.kind in ("promised", "refused", "absent"):
+                getattr(ev, f.kind)[p] = f.value
+                _evidence(ev, f.kind, f, p, evidence_sentence)
+    # a promise that was kept in full is not a shortfall
+    for p, n in list(ev.promised.items()):
+        if n in ev.returned.get(p, []) and p not in ev.refused and p not in ev.absent:
+            del ev.promised[p]
+    if ev.promised and not (ev.refused or ev.absent):
+        if not any(v < n for p, n in ev.promised.items() for v in ev.returned.get(p, [])):
+            ev.promised = {}
+    return ev
+
+
+def _evidence(ev: Event, fieldname: str, f: Figure, party: str | None, evidence_sentence) -> None:
+    sentence, sstart = evidence_sentence(f.sentence)
+    ev.evidence.append(Evidence(fieldname, f.value, f.start, f.end, sentence, sstart, party,
+                                f.speaker))

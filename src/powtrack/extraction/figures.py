@@ -1,0 +1,259 @@
+"""Head counts in a sentence and whose people they are.
+
+A figure is a number that counts captives ("230 Ukrainians", "twelve of them
+servicemen", "the remains of four hostages"). For each one we decide what it
+counts (people coming home, promised, refused, absent, bodies, wounded,
+military or civilian parts) and, where the words say it, which side receives
+them: by a demonym in the noun phrase ("248 Russian servicemen"), by a
+destination ("handed over to the separatists"), by the side that let them go
+("Ukraine handed over 55 Russians" gives them to the other side), by "N each"
+or "N for N" (both sides), or by the speaker ("our people").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from powtrack.extraction.numbers import Number
+from powtrack.extraction.text import word_regex, word_set
+
+BOTH = "*both*"
+
+
+@dataclass
+class PartyMention:
+    start: int
+    end: int
+    party: str
+    kind: str        # alias | people
+    surface: str
+
+
+@dataclass
+class Figure:
+    value: int
+    start: int
+    end: int
+    kind: str                  # returned | promised | refused | absent | bodies | wounded
+    category: str | None       # military | civilians | None (head noun class)
+    party: str | None = None   # receiving side, BOTH, or None when unknown
+    other_of: str | None = None  # receiver is "the side opposite this one"
+    speaker: str | None = None
+    qualifier: str = "exact"
+    sentence: object = None
+    has_people_word: bool = False
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*|[,;:()\"]")
+_EACH_AFTER = re.compile(
+    r"^[\w\s-]{0,40}?\b(?:each|apiece|(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
+    re.I)
+_EACH_BEFORE = re.compile(
+    r"\b(?:each|both) (?:\w+ ){0,2}(?:freed|released|returned|handed over|swapped|exchanged|"
+    r"release|free|return|hand over|got|received|will release|to release)\s+(?:\w+ ){0,2}$", re.I)
+_FOR_N = re.compile(r"^\s*(?:-|\s)for(?:-|\s)(\d[\d,]*|\w+)\b", re.I)
+_OF_POSSESSIVE = re.compile(r"^\s+of (?:our|its|their|his|her) ", re.I)
+_OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
+
+
+def _head(text_after: str) -> tuple[str | None, str | None, int]:
+    """Walk the words after a number to its head noun.
+
+    Returns (head noun class, head noun, length consumed) where the class is
+    military, civilians, other, bodies, or None when the number counts
+    something else (days, dollars, kilometres) or nothing at all.
+    """
+    military = word_set("captive_military")
+    civilian = word_set("captive_civilian")
+    other = word_set("captive_other")
+    bodies = word_set("captive_bodies")
+    not_count = word_set("not_count")
+    consumed = 0
+    words = list(_WORD.finditer(text_after[:90]))
+    skipped = 0
+    i = 0
+    while i < len(words) and skipped <= 4:
+        w = words[i].group()
+        low = w.lower().rstrip(".,")
+        two = low + " " + words[i + 1].group().lower() if i + 1 < len(words) else ""
+        three = two + " " + words[i + 2].group().lower() if i + 2 < len(words) else ""
+        consumed = words[i].end()
+        for phrase, n in ((three, 3), (two, 2), (low, 1)):
+            if not phrase:
+                continue
+            if phrase in military:
+                return "military", phrase, words[i + n - 1].end()
+            if phrase in civilian:
+                return "civilians", phrase, words[i + n - 1].end()
+            if phrase in bodies:
+                return "bodies", phrase, words[i + n - 1].end()
+            if phrase in other:
+                return "other", phrase, words[i + n - 1].end()
+        if low in not_count or low.startswith("year-old") or low.endswith("-year-old"):
+            return None, None, consumed
+        if w in ",;:()\"" or low in {"and", "or", "to", "in", "on", "at", "from", "by", "than",
+                                      "who", "which", "that", "were", "was", "are", "is",
+                                      "had", "have", "has", "will", "the"}:
+            return None, None, consumed
+        if re.fullmatch(r"\d[\d,]*", w):
+            return None, None, consumed
+        skipped += 1
+        i += 1
+    return None, None, consumed
+
+
+def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyMention],
+             speaker: str | None) -> Figure | None:
+    """Decide what one number counts and whose people they are (where the words say it)."""
+    s = sentence_text
+    a, b = num.start - offset, num.end - offset
+    after = s[b:]
+    before = s[:a]
+    low_before = before.lower()
+
+    # "74 of 168 Ukrainian soldiers": 74 is the figure, read the head of 168
+    of_num = _OF_NUMBER.match(after)
+    head_text = after
+    if of_num:
+        head_text = after[of_num.end() - 1:]
+    poss = _OF_POSSESSIVE.match(after)
+    if poss:
+        head_text = after[poss.end() - 1:]
+    if re.match(r"^\s+of them\b", after, re.I):
+        head_text = after[len(re.match(r"^\s+of them", after, re.I).group()):]
+    category, noun, np_len = _head(head_text)
+    np_end = b + (len(after) - len(head_text)) + np_len
+
+    kind = "returned"
+    if re.search(r"\b(?:bodies|remains|coffins)(?: \w+)? of\s+$", low_before):
+        kind = "bodies"
+    elif category == "bodies":
+        kind = "bodies"
+    each_after = bool(_EACH_AFTER.match(after)) and not re.match(r"^\s+each\s+other", after)
+    for_n = _FOR_N.match(after)
+    if category is None and kind != "bodies":
+        # bare numbers count only in the "N each", "N for N" and "received N" shapes
+        if not (each_after or for_n or re.search(
+                r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
+                low_before) or re.search(r"\bbringing (?:the \w+ )?to\s+$", low_before)
+                or re.match(r"^\s+(?:crossed|came|returned|were freed|were released)", after)):
+            return None
+    if category in (None, "other") and re.match(
+            r"^\s+(?:\w+\s+){0,2}(?:who (?:were|are) )?(?:seriously |severely |badly |gravely )?"
+            r"(?:wounded|injured)\b", after, re.I) and re.search(
+            r"\binclud|\bamong\b", low_before):
+        kind = "wounded"
+
+    tail = after[np_end - b:np_end - b + 80].lower()
+    if word_regex("refused").search(tail[:70]) and kind == "returned":
+        kind = "refused"
+    elif word_regex("absent").search(tail[:70]) and kind == "returned":
+        kind = "absent"
+    elif kind == "returned" and word_regex("promised", suffix=r"\s+(?:\w+\s+){0,2}$").search(
+            low_before[-60:]):
+        kind = "promised"
+    elif kind == "returned" and re.search(r"\bof the\s+$", low_before) and re.search(
+            r"^[^.;]{0,60},\s*only\b", after, re.I):
+        kind = "promised"
+
+    fig = Figure(num.value, num.start, num.end, kind,
+                 category if category in ("military", "civilians") else None,
+                 qualifier=num.qualifier, speaker=speaker)
+
+    # 1. both sides: "N each", "N for N", "each freed N"
+    if for_n:
+        from powtrack.extraction.numbers import parse_number
+        other_value = parse_number(for_n.group(1))
+        if other_value == num.value:
+            fig.party = BOTH
+            return fig
+    if each_after or _EACH_BEFORE.search(before[-60:]):
+        fig.party = BOTH
+        return fig
+
+    # 2. a demonym or side name inside the noun phrase
+    for m in mentions:
+        if num.end <= m.start < offset + np_end + 1 and m.start - num.end < 60:
+            fig.party = m.party
+            fig.has_people_word = True
+            return fig
+    if poss:
+        word = poss.group().split()[1].lower()
+        if word == "our":
+            fig.party = speaker
+        else:
+            fig.party = _subject(before, mentions, offset)
+        if fig.party:
+            fig.has_people_word = True
+            return fig
+
+    # 3. after the noun phrase: where they went, who held them
+    rest_start = offset + np_end
+    rest = s[np_end:np_end + 90]
+    m_to = re.match(
+        r"^[^.;]{0,45}?\b(?:to|into|in|for)\s+(?:the\s+)?(?:territory controlled by\s+)?$", "")
+    for m in mentions:
+        if m.start < rest_start or m.start > rest_start + 90:
+            continue
+        gap = s[np_end:m.start - offset].lower()
+        if re.search(r"[.;]", gap):
+            break
+        if re.search(r"\b(?:held|imprisoned|detained|captured|kept)\s+(?:\w+\s+){0,3}(?:by|in)\s+"
+                     r"(?:the\s+)?(?:[\w-]+\s+)?$", gap) or re.search(
+                         r"\b(?:released|freed|handed over) by\s+(?:the\s+)?$", gap) or re.search(
+                         r"\bfrom\s+(?:the\s+)?$", gap):
+            fig.other_of = m.party
+            return fig
+        if re.search(r"\b(?:to|into|in|for|reached|back to|home to)\s+(?:the\s+)?"
+                     r"(?:territory controlled by\s+(?:the\s+)?)?$", gap) and re.search(
+                         r"\b(?:return|sent|handed|transferred|back|home|flown|taken|went|"
+                         r"released|freed|crossed|arrived|brought|delivered|came)", gap + " "
+                         + low_before[-50:]):
+            fig.party = m.party
+            return fig
+    del m_to
+
+    # 4. the side that acted: "Ukraine handed over N" / "X received N"
+    subj = None
+    for m in reversed([m for m in mentions if m.end <= num.start]):
+        gap = s[m.end - offset:a].lower()
+        if re.search(r"[.;]|\bwhile\b|, and\b", gap) or len(gap) > 90:
+            break
+        if m.kind != "alias" and not re.search(r"\b(?:side|authorities|government|officials?|"
+                                                r"forces|ministry)\b", gap[:25]):
+            continue
+        subj = m
+        break
+    pron = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}(\w+(?: over| back| home)?)\s+$", low_before)
+    recv = word_regex("receive_verbs", suffix=r"\s+(?:\w+\s+){0,3}$")
+    rel = word_regex("release_verbs", suffix=r"\s+(?:\w+\s+){0,3}$")
+    if subj is not None:
+        gap = s[subj.end - offset:a]
+        if recv.search(gap) or re.search(r"\breturned\s+$", gap) and re.search(
+                r"^\s+of (?:its|their)\b", after):
+            fig.party = subj.party
+            return fig
+        if rel.search(gap):
+            fig.other_of = subj.party
+            return fig
+    if pron and speaker:
+        if recv.search(low_before[-40:]):
+            fig.party = speaker
+            return fig
+        if rel.search(low_before[-40:]):
+            fig.other_of = speaker
+            return fig
+    if re.search(r"\bin return,?\s+(?:\w+\s+){0,3}$", low_before) or re.search(
+            r"^\s*(?:\w+\s+){0,4}(?:were |was )?(?:handed over |freed |released )?in return\b",
+            after, re.I):
+        fig.other_of = "*previous*"
+        return fig
+    return fig
+
+
+def _subject(before: str, mentions: list[PartyMention], offset: int) -> str | None:
+    for m in reversed(mentions):
+        if m.end - offset <= len(before) and m.kind == "alias":
+            return m.party
+    return None

@@ -1,0 +1,100 @@
+"""Numbers as news writes them: "1,000", "207", "two hundred and seven", "a dozen"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a single": 1}
+
+# Keep number-words ordered longest first so "seventeen" wins over "seven".
+_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+_WORD_NUM = rf"(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+NUMBER_RE = re.compile(
+    rf"(?<![\w.$€£-])(?:(?P<digits>{_DIGITS})|(?P<words>{_WORD_NUM})|(?P<special>a dozen|a couple of))(?![\w%])",
+    re.IGNORECASE,
+)
+
+QUALIFIERS = [
+    ("more_than", re.compile(r"(?:more than|(?<!handed )(?<!handing )(?<!hand )(?<!turned )over|upwards of|in excess of|above)\s*$", re.I)),
+    ("at_least", re.compile(r"(?:at least|no fewer than|not less than|a minimum of)\s*$", re.I)),
+    ("about", re.compile(
+        r"(?:about|around|some|nearly|almost|approximately|roughly|close to|an estimated|"
+        r"up to|as many as|fewer than|less than|under|just over|just under)\s*$", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int
+    start: int
+    end: int
+    qualifier: str = "exact"
+    words: bool = False
+
+
+def words_to_int(phrase: str) -> int | None:
+    """ "two hundred and twenty-two" -> 222; None when it is not a number."""
+    phrase = phrase.lower().strip()
+    if phrase in SPECIAL:
+        return SPECIAL[phrase]
+    total, current, seen = 0, 0, False
+    for tok in re.split(r"[\s-]+", phrase):
+        if tok == "and" or not tok:
+            continue
+        if tok in UNITS:
+            current += UNITS[tok]
+        elif tok in TENS:
+            current += TENS[tok]
+        elif tok == "hundred":
+            current = max(current, 1) * 100
+        elif tok in SCALES:
+            total += max(current, 1) * SCALES[tok]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(token: str) -> int | None:
+    """Parse one number written in digits or words; None if it is not one."""
+    token = token.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", token):
+        return int(token.replace(",", ""))
+    return words_to_int(token)
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every cardinal number in ``text`` with its span and qualifier."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        if m.group("digits"):
+            raw = m.group("digits")
+            if "." in raw:
+                continue  # decimals are money or times, never head counts
+            value = int(raw.replace(",", ""))
+            words = False
+        else:
+            raw = m.group("words") or m.group("special")
+            # "and" may have been swallowed at the end: "five and" is not a number
+            value = words_to_int(raw)
+            words = True
+            if value is None:
+                continue
+        before = text[max(0, m.start() - 24):m.start()]
+        qualifier = next((q for q, rx in QUALIFIERS if rx.search(before)), "exact")
+        out.append(Number(value, m.start(), m.end(), qualifier, words))
+    return out

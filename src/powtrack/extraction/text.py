@@ -1,0 +1,100 @@
+"""Sentences and word lists: the small text toolkit the extractor stands on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+# Tokens that end with a period but do not end a sentence.
+_ABBREV = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "no", "jr", "sr",
+    "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "vs", "prof", "gov", "rep", "sen", "ft",
+    "u.a.e", "approx", "inc", "corp", "co", "ltd", "mt", "pres",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    index: int
+    paragraph: int
+    data: dict = field(default_factory=dict)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; newlines always end one."""
+    out: list[Sentence] = []
+    start, para = 0, 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith("\n"):
+            end = m.start()
+        else:
+            before = text[max(start, m.start() - 8):m.start()]
+            word = re.split(r"[\s(\"']", before)[-1].lower()
+            if m.group().startswith(".") and (word in _ABBREV or re.fullmatch(r"[a-z]", word)):
+                continue
+            end = m.end()
+        _add(out, text, start, end, para)
+        if "\n\n" in m.group() or (m.group().startswith("\n") and len(m.group()) > 1):
+            para += 1
+        elif m.group().startswith("\n"):
+            para += 1
+        start = m.end()
+    _add(out, text, start, len(text), para)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Sentence(s, s + len(stripped), stripped, len(out), para))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, list[str]]:
+    text = files("powtrack").joinpath("data/vocabulary.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for line in rows[1:]:
+        name, _, entries = line.partition("\t")
+        out.setdefault(name.strip(), []).extend(e.strip() for e in _top_split(entries) if e.strip())
+    return out
+
+
+def _top_split(cell: str) -> list[str]:
+    """Split on "|" outside parentheses, so an entry may hold a regex group."""
+    parts, depth, cur = [], 0, []
+    for ch in cell:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+@lru_cache(maxsize=None)
+def word_regex(name: str, prefix: str = r"\b", suffix: str = r"\b") -> re.Pattern:
+    """One case-insensitive regex for a word list of ``data/vocabulary.tsv``."""
+    entries = sorted(vocabulary()[name], key=len, reverse=True)
+    return re.compile(prefix + "(?:" + "|".join(entries) + ")" + suffix, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(vocabulary()[name])

@@ -1,0 +1,130 @@
+"""Typed extraction records: the SCHEMA.md shape plus evidence for every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class Evidence:
+    """Where one value came from: the field, the value, its span and its sentence.
+
+    ``start``/``end`` index the original document text; ``sentence`` is the
+    whole sentence (``sentence_start`` is its offset in the original text).
+    ``attributed_to`` names who the text says gave the figure, when it does.
+    """
+
+    field: str
+    value: Any
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    party: str | None = None
+    attributed_to: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "field": self.field,
+            "party": self.party,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "attributed_to": self.attributed_to,
+        }
+
+
+@dataclass
+class Event:
+    """One specific swap between two sides, as one document reports it."""
+
+    status: str = "completed"  # completed | agreed | failed
+    date: date | None = None
+    date_text: str | None = None
+    parties: list[str] = field(default_factory=list)
+    returned: dict[str, list[int]] = field(default_factory=dict)
+    breakdown: dict[str, dict[str, int]] = field(default_factory=dict)
+    promised: dict[str, int] = field(default_factory=dict)
+    refused: dict[str, int] = field(default_factory=dict)
+    absent: dict[str, int] = field(default_factory=dict)
+    total: int | None = None
+    mediators: list[str] = field(default_factory=list)
+    location: str | None = None
+    main: bool = True
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self, evidence: bool = True) -> dict:
+        out: dict[str, Any] = {
+            "status": self.status,
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "parties": list(self.parties),
+            "returned": {p: list(v) for p, v in self.returned.items()},
+            "breakdown": {p: dict(v) for p, v in self.breakdown.items()},
+        }
+        for name in ("promised", "refused", "absent"):
+            value = getattr(self, name)
+            if value:
+                out[name] = dict(value)
+        if self.total is not None:
+            out["total"] = self.total
+        out["mediators"] = list(self.mediators)
+        out["location"] = self.location
+        out["main"] = self.main
+        if evidence:
+            out["evidence"] = [e.to_dict() for e in self.evidence]
+        return out
+
+
+@dataclass
+class Held:
+    """A stated figure of captives one side still holds of the other."""
+
+    held_by: str
+    of: str
+    count: int
+    qualifier: str = "exact"  # exact | at_least | about | more_than
+    date: date | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self, evidence: bool = True) -> dict:
+        out: dict[str, Any] = {
+            "held_by": self.held_by,
+            "of": self.of,
+            "count": self.count,
+            "qualifier": self.qualifier,
+            "date": self.date.isoformat() if self.date else None,
+        }
+        if evidence:
+            out["evidence"] = [e.to_dict() for e in self.evidence]
+        return out
+
+
+@dataclass
+class Record:
+    """Everything extracted from one document (one JSON Lines row of output)."""
+
+    id: str
+    relevant: bool
+    events: list[Event] = field(default_factory=list)
+    held: list[Held] = field(default_factory=list)
+    url: str | None = None
+    published: date | None = None
+
+    @property
+    def main(self) -> Event | None:
+        return next((e for e in self.events if e.main), None)
+
+    def to_dict(self, evidence: bool = True) -> dict:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "relevant": self.relevant,
+            "events": [e.to_dict(evidence) for e in self.events],
+            "held": [h.to_dict(evidence) for h in self.held],
+        }
