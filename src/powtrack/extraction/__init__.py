@@ -36,10 +36,13 @@ _GATE_CAPTIVES = re.compile(
     r"prisoner|\bPOWs?\b|captiv|hostage|detainee|servicem[ae]n|soldiers|civilians|held by|"
     r"custody", re.I)
 _IRREALIS = re.compile(
-    r"\b(?:could|might|may|should|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
+    r"\b(?:could|might|(?-i:may)|should|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
     r"demand(?:s|ed|ing)?|propos(?:e|ed|al|ing)|push(?:ing)? for|hope[sd]? (?:for|to)|ready for|"
     r"ready to|seek(?:s|ing)?|if carried out|expected them to|wants?|wanted|no (?:new |such )?"
     r"(?:exchange|swap) has)\b", re.I)
+# "KYIV, Jan 31 (EurasiaWire) -": the filing date of a wire story, not an event date
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{1,60}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
+                       r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s")
 _SPEAKER = re.compile(r"\b(?:said|says|told|wrote|writes|reported|announced|added|confirmed|"
                       r"according to)\b", re.I)
 
@@ -93,6 +96,7 @@ def extract_document(doc: Document) -> Record:
     negation = word_regex("negation")
     cumulative = word_regex("cumulative")
     completed_rx = word_regex("completed")
+    agreed_rx = word_regex("agreed")
     doc_negated = bool(negation.search(text))
     for s in sentences:
         masked = not_swap.sub(lambda m: " " * len(m.group()), s.text)
@@ -106,8 +110,11 @@ def extract_document(doc: Document) -> Record:
         s.data["irrealis"] = bool(_IRREALIS.search(s.text))
         s.data["cumulative"] = bool(cumulative.search(s.text))
         s.data["completed"] = bool(completed_rx.search(s.text))
+        s.data["agreed_only"] = bool(agreed_rx.search(s.text)) and not s.data["completed"]
+        dateline = _DATELINE.match(s.text)
         s.data["dates"] = [
             _shift(d, s.start) for d in find_dates(s.text, doc.published)
+            if not (dateline and d.end <= dateline.end())
         ]
         s.data["numbers"] = [
             n.__class__(n.value, n.start + s.start, n.end + s.start, n.qualifier, n.words)
@@ -118,7 +125,7 @@ def extract_document(doc: Document) -> Record:
     # 3. figures
     date_spans = [(d.start, d.end) for s in sentences for d in s.data["dates"]]
     for s in sentences:
-        if not (s.data["swap"] or _has_return_words(s.text)):
+        if not (s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)):
             continue
         ms = by_sentence.get(s.index, [])
         speaker = _speaker(s.text, s.start, ms)
@@ -144,14 +151,18 @@ def extract_document(doc: Document) -> Record:
 
     # 4. events
     headline = sentences[0] if sentences else None
-    builders = build_events(sentences, None)
-    events: list[Event] = []
     mediator_spans: list[tuple[int, int]] = []
     mediators_by_sentence = {}
     for s in sentences:
-        meds = find_mediators(s.text)
+        meds = find_mediators(s.text) if s.data["swap"] or _MEDIATION_WORDS.search(s.text) else []
         mediators_by_sentence[s.index] = [(n, a + s.start, b + s.start) for n, a, b in meds]
         mediator_spans += [(a + s.start, b + s.start) for _, a, b in meds]
+        s.data["mediators"] = bool(meds)
+        s.data["place"] = bool(_PLACE_WORDS.search(s.text) and find_location(s.text))
+    builders = build_events(sentences, None)
+    builders.sort(key=lambda b: not b.main)  # the main event first: background ones lean on it
+    events: list[Event] = []
+    main_parties: list[str] = []
 
     def evidence_sentence(s):
         return doc.text[s.start:s.end], s.start
@@ -161,8 +172,12 @@ def extract_document(doc: Document) -> Record:
             b.figures += [f for f in s.data["figures"] if a <= f.start < e]
         b.status = event_status(b, headline if b.main else None)
         parties = choose_parties(b, by_sentence, headline if b.main else None, mediator_spans)
+        if len(parties) < 2 and not b.main and main_parties:
+            parties = list(main_parties)
         if len(parties) < 2:
             continue
+        if b.main:
+            main_parties = parties
         ev = assemble(b, parties, doc.text, doc.published, evidence_sentence)
         ev.status = b.status
         _date(ev, b, doc)
@@ -223,6 +238,12 @@ def _shift(d, offset):
     d.start += offset
     d.end += offset
     return d
+
+
+_MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat|helped|sponsor",
+                              re.I)
+_PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the)\b", re.I)
+_SHORTFALL = re.compile(r"\b(?:refused|declined|chose to|did not (?:show|turn) up|list)\b", re.I)
 
 
 def _has_return_words(text: str) -> bool:

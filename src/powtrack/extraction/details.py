@@ -118,9 +118,11 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
 _PLACE_CUE = re.compile(
     r"\b(?:took place|takes place|was carried out|were carried out|carried out|happened|"
     r"was held|handover|handovers|exchanged|swapped|was freed|were freed|was completed|"
-    r"handed over|exchange)\b[^.;]{0,60}?\b(?:at|on|near|in)\s+(?!(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|the morning|the evening|return|exchange|the eve|a |an "
+    r"handed over|exchange)\b[^.;,]{0,60}?\b(?<!agreed )(?:at|on|near|in)\s+(?!(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|the morning|the evening|return|exchange|the eve|an "
     r"undisclosed|\d))", re.I)
+_DATE_START = re.compile(r"(?:the )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|"
+                         r"(?:early|late|mid)\b|(?:this|last|next) )", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on)\s+([^,.;]{3,60}),\s+where the (?:handover|exchange|"
                            r"swap|handovers) (?:took place|happened)", re.I)
 _PLACE_HEAD = re.compile(
@@ -148,7 +150,7 @@ def find_location(sentence: str) -> tuple[str, int, int] | None:
             phrase = phrase[skip:]
         else:
             skip = 0
-        if not phrase or len(phrase) > 90:
+        if not phrase or len(phrase) > 90 or _DATE_START.match(phrase):
             continue
         words = phrase.split()
         has_name = any(w[:1].isupper() for w in words[1:] + words[:1])

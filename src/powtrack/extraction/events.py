@@ -23,14 +23,13 @@ from powtrack.records import Event, Evidence
 _NOT_SWAP_DATE = re.compile(
     r"\b(?:agreed|agreement|signed|talks|summit|meeting|met|ceasefire|truce|invasion|incursion|"
     r"launched|crashed|began|begin|took effect|captured|arrested|sentenced|convicted|killed|"
-    r"attack|abducted|seized|detained|announced|statement|issued|published|said|says|told|"
-    r"wrote|reported|confirmed|added|posted|surrendered|fell|held in|held at|visit|visited)\b"
-    r"[^.;,]{0,40}$", re.I)
+    r"attack|abducted|seized|detained|announced|statement|issued|published|surrendered|fell|"
+    r"held in|held at|visit|visited)\b[^.;,]{0,30}$", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
 _BACKGROUND_CUE = re.compile(
-    r"\b(?:previous|prior|earlier|last|before|followed|most recent|latest|first|came|after|"
-    r"since|another|pattern|largest|biggest)\b", re.I)
+    r"\b(?:previous|prior|earlier|last|before|followed|most recent|came|after|since|"
+    r"pattern)\b", re.I)
 _DEFINITE_DATE = re.compile(r"\b[Tt]he\s+$")
 
 
@@ -58,7 +57,9 @@ def strong_dates(s: Sentence) -> list[DateMention]:
     for d in s.data["dates"]:
         before = s.text[:d.start - s.start]
         if _NOT_SWAP_DATE.search(before[-60:]) and not re.search(
-                r"\b(?:exchange|swap|handover|release)d?\b[^.;,]{0,30}$", before[-50:], re.I):
+                r"\b(?:exchange|swap|handover|release)[ds]?\s+(?:\w+\s+){0,3}$", before[-50:], re.I):
+            continue
+        if _REPORT_DATE.search(before[-40:]):
             continue
         if s.data["cumulative"] and d.kind == "month":
             continue
@@ -94,9 +95,12 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
     main: Builder | None = None
     for s in sentences:
         d = s.data
-        if not (d["swap"] or d["figures"]):
+        if not (d["swap"] or d["figures"] or d["mediators"] or d["place"]):
             continue
         if not d["swap"] and main is None:
+            continue
+        if not (d["swap"] or d["figures"]):
+            main.segments.append((s, s.start, s.end))
             continue
         sd = strong_dates(s) if d["swap"] or d["figures"] else []
         for dm, a, b in _segments(s, sd):
@@ -123,7 +127,8 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                 target = main
             elif definite and (main.date is None or main.date.value is None or dm.value is None):
                 target = main
-            elif main.date is None and not _BACKGROUND_CUE.search(s.text) and not (
+            elif main.date is None and not _BACKGROUND_CUE.search(
+                    s.text[max(a, dm.start - 80) - s.start:dm.end - s.start]) and not (
                     main.status in ("agreed", "failed") and d["completed"]):
                 main.date, main.date_sentence = dm, s
                 target = main
@@ -133,6 +138,14 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                                and date_key(bb.date) == key), None)
                 if target is None:
                     target = Builder(main=False, date=dm, date_sentence=s)
+                    builders.append(target)
+            if (target is main and main.segments and d["agreed_only"]
+                    and main.segments[0][0].data["completed"]
+                    and not main.segments[0][0].data["agreed_only"]):
+                target = next((bb for bb in builders if bb.status == "agreed" and not bb.main),
+                              None)
+                if target is None:
+                    target = Builder(main=False, status="agreed")
                     builders.append(target)
             target.segments.append((s, a, b))
             if target.main and target.status is None:

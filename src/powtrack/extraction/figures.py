@@ -125,6 +125,16 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     category, noun, np_len = _head(head_text)
     np_end = b + (len(after) - len(head_text)) + np_len
 
+    if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]):
+        return None
+    # "10 Thai nationals": people of a country that is not a side here
+    np_words = re.findall(r"[A-Za-z][\w.'-]*", head_text[:max(0, np_len)])
+    if len(np_words) >= 2 and np_words[-2][:1].isupper() and not any(
+            num.end <= m.start < offset + np_end for m in mentions):
+        return None
+    if re.search(r"\bforeign(?:ers)?\b", head_text[:max(0, np_len) + 1], re.I):
+        return None
+
     kind = "returned"
     if re.search(r"\b(?:bodies|remains|coffins)(?: \w+)? of\s+$", low_before):
         kind = "bodies"
@@ -145,10 +155,14 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"\binclud|\bamong\b", low_before):
         kind = "wounded"
 
-    tail = after[np_end - b:np_end - b + 80].lower()
-    if word_regex("refused").search(tail[:70]) and kind == "returned":
+    tail = after[np_end - b:np_end - b + 110].lower()
+    tail = re.split(r"\d|;|\band\s+(?=\w+ (?:others|more))", tail)[0]
+    if re.match(r"^[^.;]{0,40}?\b(?<!to )(?:remain|remains|(?:are|is|were) still|still held|are held|"
+                r"will remain|left in)\b", tail):
+        return None  # captives still held: a held figure, not a swap figure
+    if word_regex("refused").search(tail) and kind == "returned":
         kind = "refused"
-    elif word_regex("absent").search(tail[:70]) and kind == "returned":
+    elif word_regex("absent").search(tail) and kind == "returned":
         kind = "absent"
     elif kind == "returned" and word_regex("promised", suffix=r"\s+(?:\w+\s+){0,2}$").search(
             low_before[-60:]):
@@ -188,6 +202,18 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.has_people_word = True
             return fig
 
+    if kind in ("refused", "absent"):
+        return fig
+    if kind == "promised":
+        m_dest = re.match(r"^[^.;,]{0,25}?\bto (?:the )?", after[np_end - b:])
+        if m_dest:
+            for m in mentions:
+                if m.start - offset == np_end + m_dest.end() or (
+                        0 <= m.start - offset - (np_end + m_dest.end()) <= 4):
+                    fig.party = m.party
+                    return fig
+        return fig
+
     # 3. after the noun phrase: where they went, who held them
     rest_start = offset + np_end
     rest = s[np_end:np_end + 90]
@@ -223,6 +249,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if m.kind != "alias" and not re.search(r"\b(?:side|authorities|government|officials?|"
                                                 r"forces|ministry)\b", gap[:25]):
             continue
+        if re.search(r"\b(?:to|for|from|with|by|of|in|into|against|than)\s+(?:the\s+)?$",
+                     s[:m.start - offset][-20:]):
+            continue
         subj = m
         break
     pron = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}(\w+(?: over| back| home)?)\s+$", low_before)
@@ -244,6 +273,11 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if rel.search(low_before[-40:]):
             fig.other_of = speaker
             return fig
+    if speaker and kind == "returned" and re.match(
+            r"^\s*(?:had |have |has )?(?:been |were |was |are |is )?(?:freed|released|returned|"
+            r"home|back home|brought home|came home|come home)\b", s[np_end:], re.I):
+        fig.party = speaker  # each side counts its own people home
+        return fig
     if re.search(r"\bin return,?\s+(?:\w+\s+){0,3}$", low_before) or re.search(
             r"^\s*(?:\w+\s+){0,4}(?:were |was )?(?:handed over |freed |released )?in return\b",
             after, re.I):
