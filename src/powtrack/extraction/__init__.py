@@ -33,8 +33,8 @@ from powtrack.records import Event, Evidence, Held, Record
 
 # Cheap first look: documents that name no captives or no swap stop here.
 _GATE_CAPTIVES = re.compile(
-    r"prisoner|\bPOWs?\b|captiv|hostage|detainee|servicem[ae]n|soldiers|civilians|held by|"
-    r"custody", re.I)
+    r"prison|\bPOWs?\b|captiv|hostage|detain|servicem[ae]n|soldier|civilian|custody|jail|"
+    r"\bfreed\b|\breleased\b", re.I)
 _IRREALIS = re.compile(
     r"\b(?:could|might|(?-i:may)|should|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
     r"demand(?:s|ed|ing)?|propos(?:e|ed|al|ing)|push(?:ing)? for|hope[sd]? (?:for|to)|ready for|"
@@ -97,6 +97,7 @@ def extract_document(doc: Document) -> Record:
     cumulative = word_regex("cumulative")
     completed_rx = word_regex("completed")
     agreed_rx = word_regex("agreed")
+    failed_rx = word_regex("failed")
     doc_negated = bool(negation.search(text))
     for s in sentences:
         masked = not_swap.sub(lambda m: " " * len(m.group()), s.text)
@@ -110,6 +111,7 @@ def extract_document(doc: Document) -> Record:
         s.data["irrealis"] = bool(_IRREALIS.search(s.text))
         s.data["cumulative"] = bool(cumulative.search(s.text))
         s.data["completed"] = bool(completed_rx.search(s.text))
+        s.data["failed"] = bool(failed_rx.search(s.text))
         s.data["agreed_only"] = bool(agreed_rx.search(s.text)) and not s.data["completed"]
         dateline = _DATELINE.match(s.text)
         s.data["dates"] = [
@@ -146,8 +148,15 @@ def extract_document(doc: Document) -> Record:
                 consumed.add(n.end + m.start(1))
             if s.data["irrealis"] and not s.data["swap"] and f.kind == "returned":
                 continue
+            if not _near_return_words(s, n):
+                continue
             f.sentence = s
             s.data["figures"].append(f)
+        # two sides each getting people back in one sentence is a swap
+        sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
+                 and not f.party.startswith("*")}
+        if len(sides) >= 2 and not s.data["irrealis"]:
+            s.data["swap"] = True
 
     # 4. events
     headline = sentences[0] if sentences else None
@@ -244,6 +253,15 @@ _MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat
                               re.I)
 _PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the)\b", re.I)
 _SHORTFALL = re.compile(r"\b(?:refused|declined|chose to|did not (?:show|turn) up|list)\b", re.I)
+
+
+def _near_return_words(s, n) -> bool:
+    """A swap or return word within reach of the number, in the same sentence."""
+    lo = max(0, n.start - s.start - 70)
+    hi = n.end - s.start + 90
+    window = s.text[lo:hi]
+    return bool(word_regex("return_verbs").search(window) or word_regex("swap").search(window)
+                or _SHORTFALL.search(window) or re.search(r"\b(?:bodies|remains)\b", window))
 
 
 def _has_return_words(text: str) -> bool:

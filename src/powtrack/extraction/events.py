@@ -24,7 +24,7 @@ _NOT_SWAP_DATE = re.compile(
     r"\b(?:agreed|agreement|signed|talks|summit|meeting|met|ceasefire|truce|invasion|incursion|"
     r"launched|crashed|began|begin|took effect|captured|arrested|sentenced|convicted|killed|"
     r"attack|abducted|seized|detained|announced|statement|issued|published|surrendered|fell|"
-    r"held in|held at|visit|visited)\b[^.;,]{0,30}$", re.I)
+    r"visit|visited)\b[^.;,]{0,30}$|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
 _BACKGROUND_CUE = re.compile(
@@ -140,7 +140,8 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                     target = Builder(main=False, date=dm, date_sentence=s)
                     builders.append(target)
             if (target is main and main.segments and d["agreed_only"]
-                    and main.segments[0][0].data["completed"]
+                    and (main.segments[0][0].data["completed"] or main.status == "failed"
+                         or main.segments[0][0].data["failed"])
                     and not main.segments[0][0].data["agreed_only"]):
                 target = next((bb for bb in builders if bb.status == "agreed" and not bb.main),
                               None)
@@ -313,6 +314,11 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
                         ev.breakdown.setdefault(p, {})[g.category] = g.value
                         used.add(id(g))
 
+    for f, targets in resolved:
+        if f.supersedes and f.kind == "returned":
+            for g, t in resolved:
+                if g is not f and g.start < f.start and t == targets and g.kind == "returned":
+                    used.add(id(g))
     for f, targets in resolved:
         if id(f) in used:
             continue

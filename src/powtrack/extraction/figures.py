@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from functools import lru_cache
+
+from powtrack.extraction.lexicon import party_terms
 from powtrack.extraction.numbers import Number
 from powtrack.extraction.text import word_regex, word_set
 
@@ -41,6 +44,7 @@ class Figure:
     other_of: str | None = None  # receiver is "the side opposite this one"
     speaker: str | None = None
     qualifier: str = "exact"
+    supersedes: bool = False   # "bringing to 10 the number ...": replaces the side's figure
     sentence: object = None
     has_people_word: bool = False
 
@@ -55,6 +59,19 @@ _EACH_BEFORE = re.compile(
 _FOR_N = re.compile(r"^\s*(?:-|\s)for(?:-|\s)(\d[\d,]*|\w+)\b", re.I)
 _OF_POSSESSIVE = re.compile(r"^\s+of (?:our|its|their|his|her) ", re.I)
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
+
+
+@lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    terms, _ = party_terms()
+    return frozenset(t for t, term in terms.items() if term.kind == "people" and " " not in t)
+
+
+def _captive_word(w: str) -> bool:
+    w = w.rstrip(".,")
+    return any(w in word_set(k) or any(e.startswith(w + " ") for e in word_set(k))
+               for k in ("captive_military", "captive_civilian", "captive_other",
+                         "captive_bodies"))
 
 
 def _head(text_after: str) -> tuple[str | None, str | None, int]:
@@ -79,6 +96,9 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
         two = low + " " + words[i + 1].group().lower() if i + 1 < len(words) else ""
         three = two + " " + words[i + 2].group().lower() if i + 2 < len(words) else ""
         consumed = words[i].end()
+        if w in people_words() and (i + 1 >= len(words) or not _captive_word(
+                words[i + 1].group().lower())):
+            return "other", low, words[i].end()  # "94 Ukrainian left", "one Afghan"
         for phrase, n in ((three, 3), (two, 2), (low, 1)):
             if not phrase:
                 continue
@@ -142,27 +162,25 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         kind = "bodies"
     each_after = bool(_EACH_AFTER.match(after)) and not re.match(r"^\s+each\s+other", after)
     for_n = _FOR_N.match(after)
-    if category is None and kind != "bodies":
-        # bare numbers count only in the "N each", "N for N" and "received N" shapes
-        if not (each_after or for_n or re.search(
-                r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
-                low_before) or re.search(r"\bbringing (?:the \w+ )?to\s+$", low_before)
-                or re.match(r"^\s+(?:crossed|came|returned|were freed|were released)", after)):
-            return None
     if category in (None, "other") and re.match(
             r"^\s+(?:\w+\s+){0,2}(?:who (?:were|are) )?(?:seriously |severely |badly |gravely )?"
             r"(?:wounded|injured)\b", after, re.I) and re.search(
             r"\binclud|\bamong\b", low_before):
         kind = "wounded"
+    # parts of a group named just before: "among them the three Americans"
+    if kind == "returned" and re.search(r"\b(?:among (?:them|those|whom)|including|among)\b"
+                                        r"[^.;]{0,40}$", low_before):
+        return None
 
     tail = after[np_end - b:np_end - b + 110].lower()
-    tail = re.split(r"\d|;|\band\s+(?=\w+ (?:others|more))", tail)[0]
-    if re.match(r"^[^.;]{0,40}?\b(?<!to )(?:remain|remains|(?:are|is|were) still|still held|are held|"
-                r"will remain|left in)\b", tail):
+    tail = re.split(r"\d|;|\bbut\b|,\s*(?:while|and)\b|\b(?:one|two|three|four|five|six|seven|"
+                    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b", tail)[0]
+    if re.match(r"^[^.;]{0,40}?\b(?<!to )(?:remain|remains|(?:are|is|were) still|still held|"
+                r"are held|will remain|left in)\b", tail):
         return None  # captives still held: a held figure, not a swap figure
-    if word_regex("refused").search(tail) and kind == "returned":
+    if kind == "returned" and word_regex("refused").search(tail):
         kind = "refused"
-    elif word_regex("absent").search(tail) and kind == "returned":
+    elif kind == "returned" and word_regex("absent").search(tail):
         kind = "absent"
     elif kind == "returned" and word_regex("promised", suffix=r"\s+(?:\w+\s+){0,2}$").search(
             low_before[-60:]):
@@ -170,10 +188,21 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     elif kind == "returned" and re.search(r"\bof the\s+$", low_before) and re.search(
             r"^[^.;]{0,60},\s*only\b", after, re.I):
         kind = "promised"
+    supersedes = bool(re.search(r"\bbringing (?:the \w+ )?to\s+$", low_before))
+    if category is None and kind == "returned":
+        # bare numbers count only in the "N each", "N for N" and "received N" shapes
+        if not (each_after or for_n or supersedes or re.search(
+                r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
+                low_before) or re.match(
+                    r"^\s+(?:crossed|came|returned|were freed|were released|went)", after)):
+            return None
+    if category is None and kind in ("refused", "absent") and not re.match(
+            r"^\s+(?:who|of them|others?|more)?\b", after):
+        return None
 
     fig = Figure(num.value, num.start, num.end, kind,
                  category if category in ("military", "civilians") else None,
-                 qualifier=num.qualifier, speaker=speaker)
+                 qualifier=num.qualifier, speaker=speaker, supersedes=supersedes)
 
     # 1. both sides: "N each", "N for N", "each freed N"
     if for_n:
@@ -185,6 +214,14 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if each_after or _EACH_BEFORE.search(before[-60:]):
         fig.party = BOTH
         return fig
+
+    if kind == "bodies":
+        m_from = re.match(r"^\s*(?:from|of) (?:the )?", s[np_end:])
+        if m_from:
+            for m in mentions:
+                if 0 <= m.start - offset - (np_end + m_from.end()) <= 12:
+                    fig.party = m.party
+                    return fig
 
     # 2. a demonym or side name inside the noun phrase
     for m in mentions:
@@ -249,7 +286,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if m.kind != "alias" and not re.search(r"\b(?:side|authorities|government|officials?|"
                                                 r"forces|ministry)\b", gap[:25]):
             continue
-        if re.search(r"\b(?:to|for|from|with|by|of|in|into|against|than)\s+(?:the\s+)?$",
+        if re.search(r"\b(?:to|for|from|by|of|in|into|against|than)\s+(?:the\s+)?$",
                      s[:m.start - offset][-20:]):
             continue
         subj = m

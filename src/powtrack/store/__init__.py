@@ -33,7 +33,6 @@ from powtrack.resolve import (
     mention_from_event,
     resolve,
     short_hash,
-    speaks_for,
 )
 from powtrack.store import schema
 from powtrack.store.schema import claims, consensus, documents, exchanges, held, mentions
@@ -185,13 +184,17 @@ class Store:
         text at a URL already stored becomes its next version, and the older
         version stays, marked ``superseded_by`` and left out of resolving.
         """
+        return self._add(doc, record) > 0
+
+    def _add(self, doc: Document, record: Record) -> int:
+        """Like add_document; returns the version stored (1, 2, ...) or 0 if none."""
         doc_id = doc.content_hash
         outlet = outlet_of(doc.url)
         try:
             with self._write() as conn:
                 found = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc_id))
                 if found.first() is not None:
-                    return False
+                    return 0
                 previous = None
                 if doc.url:
                     previous = conn.execute(
@@ -216,9 +219,9 @@ class Store:
         except sa.exc.IntegrityError:
             # another process stored the same text between our check and insert
             if self.has_document(doc_id):
-                return False
+                return 0
             raise
-        return True
+        return previous.version + 1 if previous else 1
 
     def _insert_extraction(self, conn: sa.Connection, doc_id: str, doc: Document,
                            record: Record, outlet: str | None) -> None:
@@ -449,14 +452,11 @@ class Store:
         if name not in schema.TABLES + schema.VIEWS:
             raise StoreError(f"no table {name!r}; choose one of "
                              f"{', '.join(schema.TABLES + schema.VIEWS)}")
-        target = schema.exchange_figures if name == "exchange_figures" else \
-            schema.metadata.tables.get(name)
-        if target is None:
-            query = sa.text(f"SELECT * FROM {name}")  # a view: name checked above
+        table = schema.metadata.tables.get(name)
+        if table is not None:
+            query = sa.select(table).order_by(*table.primary_key.columns)
         else:
-            query = sa.select(target).order_by(*target.primary_key.columns) \
-                if hasattr(target, "primary_key") and target.primary_key.columns \
-                else sa.select(target)
+            query = sa.text(f"SELECT * FROM {name}")  # a view; the name was checked above
         conn = self.engine.connect()
         result = conn.execution_options(stream_results=True).execute(query)
         columns = list(result.keys())
@@ -552,9 +552,9 @@ def _canonical(name: str) -> list[str]:
     """Canonical parties that an alias names ("Kyiv" -> ["Ukraine"])."""
     from powtrack.resolve import _party_words
 
+    key = name.strip().lower()
     return [party for party, words in _party_words().items()
-            if party.lower() == name.lower() or speaks_for(name, party)
-            and any(w.lower() == name.lower() for w in words)]
+            if key in {w.lower() for w in words}]
 
 
 def _exchange_row(x: Exchange) -> dict:
@@ -641,15 +641,10 @@ def ingest(store: Store, items: Iterable[Document | Any],
                          f"extraction failed ({type(exc).__name__}: {exc}); skipped it, "
                          "please report this article")
             continue
-        url_seen = False
-        if item.url:
-            with store.engine.connect() as conn:
-                url_seen = conn.execute(sa.select(documents.c.id)
-                                        .where(documents.c.url == item.url).limit(1)
-                                        ).first() is not None
-        if store.add_document(item, record):
+        version = store._add(item, record)
+        if version:
             stats.added += 1
-            stats.versions += url_seen
+            stats.versions += version > 1
         else:
             stats.unchanged += 1
     if resolve_after:

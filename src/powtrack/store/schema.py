@@ -144,5 +144,19 @@ held = sa.Table(
     sa.Index("ix_held_parties_anchor", "held_by", "of", "anchor"),
 )
 
+# The view made by migration 0002 (a lightweight table: not created from here).
+exchange_figures = sa.table(
+    "exchange_figures",
+    sa.column("id", sa.Text), sa.column("pair", sa.Text), sa.column("status", sa.Text),
+    sa.column("date", sa.Date), sa.column("party_a", sa.Text),
+    sa.column("returned_to_a", sa.Integer), sa.column("party_b", sa.Text),
+    sa.column("returned_to_b", sa.Integer), sa.column("total", sa.Integer),
+    sa.column("parent_id", sa.Text), sa.column("stage", sa.Integer),
+    sa.column("location", sa.Text), sa.column("mediators", sa.JSON),
+    sa.column("n_documents", sa.Integer), sa.column("n_mentions", sa.Integer),
+    sa.column("n_conflicts", sa.Integer), sa.column("first_reported", sa.Date),
+    sa.column("last_reported", sa.Date),
+)
+
 TABLES = ("documents", "mentions", "exchanges", "claims", "consensus", "held")
 VIEWS = ("exchange_figures", "claim_evidence", "conflicts", "held_over_time")
