@@ -109,3 +109,393 @@ def evaluate(gold, pred, show_errors, as_json):
         click.echo(ev.format_scores(scores))
     if show_errors:
         click.echo(ev.format_errors(ev.errors(gold_rows, pred_rows)))
+
+
+# --- the ledger: ingest, resolve, query, check, export ------------------------
+
+_DB_HELP = ("Database: a SQLite file path or URL, or postgresql+psycopg://USER:PW@HOST/DB. "
+            "[default: $POWTRACK_DB, else ./powtrack.db]")
+
+
+def _db_option(command):
+    return click.option("--db", metavar="URL", help=_DB_HELP)(command)
+
+
+def _open_store(db):
+    from powtrack.store import Store, StoreError
+
+    try:
+        return Store.open(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _estimate_inputs(paths) -> int | None:
+    """Roughly how many documents PATHS hold (files, JSON Lines lines), for the bar."""
+    import os
+
+    from powtrack.ingest import JSONL_SUFFIXES
+
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        files = []
+        if os.path.isdir(raw):
+            for root, dirs, names in os.walk(raw):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                files += [os.path.join(root, n) for n in names if not n.startswith(".")]
+        else:
+            files.append(raw)
+        for name in files:
+            if os.path.splitext(name)[1].lower() in JSONL_SUFFIXES:
+                try:
+                    with open(name, "rb") as fh:
+                        total += sum(chunk.count(b"\n") for chunk in iter(
+                            lambda fh=fh: fh.read(1 << 20), b""))
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for documents that carry none.")
+@click.option("--no-resolve", is_flag=True,
+              help="Store only; group into exchanges later with `powtrack resolve`.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar. [default: when stderr is a terminal]")
+def ingest_command(paths, db, published, no_resolve, progress):
+    """Extract articles and store them in the ledger, then resolve exchanges.
+
+    PATHS are .txt, .html or .jsonl files, directories (read recursively), or
+    - for standard input. Articles already stored are skipped; a new text at
+    a known URL is stored as that article's next version. Each article is
+    committed on its own: an interrupted run keeps what it stored, and
+    running it again completes the rest. Bad files are reported (one line
+    each) and skipped; the exit status is then 1.
+
+    \b
+    Examples:
+      powtrack ingest examples/articles
+      powtrack ingest feed.jsonl --db postgresql+psycopg://me:pw@127.0.0.1/ledger
+      POWTRACK_DB=ledger.db powtrack ingest new-articles/
+    """
+    from tqdm import tqdm
+
+    from powtrack.ingest import read_paths
+    from powtrack.store import ingest
+
+    store = _open_store(db)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=_estimate_inputs(paths) if show else None, unit="doc",
+               disable=not show, file=sys.stderr, dynamic_ncols=True)
+
+    def on_error(source, message):
+        bar.clear()
+        report_error(source, message)
+
+    try:
+        stats = ingest(store, read_paths(paths, published=published), on_error=on_error,
+                       progress=lambda: bar.update(1), resolve_after=not no_resolve)
+    finally:
+        bar.close()
+        store.close()
+    versions = f" ({stats.versions} new versions)" if stats.versions else ""
+    errors = f", {stats.errors} skipped" if stats.errors else ""
+    click.echo(f"{stats.read} documents read: {stats.added} stored{versions}, "
+               f"{stats.unchanged} already stored{errors}")
+    if not no_resolve:
+        r = stats.resolved
+        click.echo(f"resolved {r.mentions} mentions into {r.exchanges} exchanges "
+                   f"({r.components} groups re-resolved)")
+    sys.exit(1 if stats.errors else 0)
+
+
+@cli.command("resolve")
+@_db_option
+@click.option("--full", is_flag=True,
+              help="Drop every exchange and resolve all mentions again (same result).")
+def resolve_command(db, full):
+    """Group stored mentions into exchanges (ingest does this already).
+
+    Only mentions new since the last resolve, and the exchanges they touch,
+    are re-resolved.
+
+    \b
+    Examples:
+      powtrack resolve
+      powtrack resolve --full --db ledger.db
+    """
+    store = _open_store(db)
+    try:
+        r = store.resolve(full=full)
+    finally:
+        store.close()
+    click.echo(f"resolved {r.mentions} mentions into {r.exchanges} exchanges "
+               f"({r.components} groups re-resolved)")
+
+
+def _returned_cell(row) -> str:
+    parts = []
+    for side, figure in ((row["party_a"], row["returned_to_a"]),
+                         (row["party_b"], row["returned_to_b"])):
+        if side:
+            parts.append(f"{side} {figure:,}" if figure is not None else f"{side} ?")
+    return " / ".join(parts)
+
+
+def _json_default(value):
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+@cli.command("exchanges")
+@_db_option
+@click.option("--party", help="Only exchanges with this side (a canonical name or alias).")
+@click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="On or after.")
+@click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="On or before.")
+@click.option("--status", type=click.Choice(["completed", "agreed", "failed"]))
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def exchanges_command(db, party, since, until, status, limit, as_json):
+    """List exchanges with their consensus figures, oldest first.
+
+    RETURNED is the consensus count of each side's own people who came home
+    ("?" when no source gives one). Undated exchanges sort last.
+
+    \b
+    Examples:
+      powtrack exchanges --party Ukraine --since 2024-01-01
+      powtrack exchanges --status agreed --json
+    """
+    store = _open_store(db)
+    try:
+        rows = store.exchanges(party=party, since=since, until=until, status=status,
+                               limit=limit)
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, default=_json_default, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("no exchanges match; `powtrack ingest PATH` adds articles", err=True)
+        return
+    from powtrack.export import format_table
+
+    table = []
+    for r in rows:
+        notes = []
+        if r["parent_id"]:
+            notes.append(f"stage {r['stage']} of {r['parent_id']}")
+        if r["n_conflicts"]:
+            notes.append(f"{r['n_conflicts']} conflict{'s' * (r['n_conflicts'] > 1)}")
+        table.append([r["id"], r["date"] or f"~{r['first_reported'] or '?'}", r["status"],
+                      _returned_cell(r), r["n_documents"], "; ".join(notes)])
+    click.echo(format_table(table, ["ID", "DATE", "STATUS", "RETURNED", "DOCS", "NOTES"],
+                            right=[4]))
+
+
+@cli.command("show")
+@click.argument("exchange_id")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="The exchange as one JSON object.")
+def show_command(exchange_id, db, as_json):
+    """Show one exchange: consensus figures, every claim with its sentence and article.
+
+    EXCHANGE_ID may be shortened to any unique prefix.
+
+    \b
+    Examples:
+      powtrack show 3f2a9c
+      powtrack show 3f2a9c41d0e8b7a6 --json
+    """
+    from powtrack.store import StoreError
+
+    store = _open_store(db)
+    try:
+        x = store.exchange(exchange_id)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(x, default=_json_default, ensure_ascii=False, indent=2))
+        return
+    from powtrack.export import format_table
+
+    names = {d["id"]: d["input_id"] or d["id"] for d in x["documents"]}
+    click.echo(f"exchange {x['id']}: {x['pair']}, {x['status']}, {x['date'] or 'date unknown'}")
+    if x["parent_id"]:
+        click.echo(f"stage {x['stage']} of {x['parent_id']}")
+    if x["mediators"]:
+        click.echo(f"mediators: {', '.join(x['mediators'])}")
+    if x["location"]:
+        click.echo(f"location: {x['location']}")
+    click.echo(f"reported {x['first_reported']} to {x['last_reported']} "
+               f"in {x['n_documents']} documents")
+    click.echo("\nconsensus")
+    click.echo(format_table(
+        [[c["field"], c["party"] or "", c["value"], c["rule"],
+          "CONFLICT: " + c["stated"] if c["conflict"] else ""] for c in x["consensus"]],
+        ["FIELD", "PARTY", "VALUE", "RULE", "STATED"]))
+    if x["stages"]:
+        click.echo("\nstages")
+        click.echo(format_table(
+            [[s["stage"], s["id"], s["date"], s["status"], _returned_cell(s)]
+             for s in x["stages"]], ["#", "ID", "DATE", "STATUS", "RETURNED"]))
+    click.echo("\nclaims")
+    for c in x["claims"]:
+        who = f" ({c['attributed_to']})" if c["attributed_to"] else ""
+        party = f" {c['party']}" if c["party"] else ""
+        click.echo(f"  {c['field']}{party} = {c['value']}{who}  "
+                   f"[{names.get(c['document_id'], c['document_id'])}]")
+        if c["sentence"]:
+            click.echo(f"      \"{' '.join(c['sentence'].split())}\"")
+    click.echo("\ndocuments")
+    for d in x["documents"]:
+        click.echo(f"  {names[d['id']]}  {d['published'] or '----------'}  "
+                   f"{d['outlet'] or ''}  {d['url'] or d['title'] or ''}".rstrip())
+
+
+@cli.command("totals")
+@_db_option
+@click.option("--party", help="Only this side.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def totals_command(db, party, as_json):
+    """People returned to each side, per year and cumulative.
+
+    Counts completed exchanges by their consensus figures; an agreement done
+    in stages counts once. UNKNOWN counts exchanges with no figure for that
+    side (they add nothing to RETURNED).
+
+    \b
+    Examples:
+      powtrack totals
+      powtrack totals --party Ukraine --json
+    """
+    store = _open_store(db)
+    try:
+        rows = store.totals(party=party)
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row))
+        return
+    if not rows:
+        click.echo("no completed exchanges yet", err=True)
+        return
+    from powtrack.export import format_table
+
+    click.echo(format_table(
+        [[r["year"], r["party"], r["exchanges"], f"{r['returned']:,}", r["unknown"],
+          f"{r['cumulative']:,}"] for r in rows],
+        ["YEAR", "PARTY", "EXCHANGES", "RETURNED", "UNKNOWN", "CUMULATIVE"],
+        right=[2, 3, 4, 5]))
+
+
+@cli.command("check")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding.")
+def check_command(db, as_json):
+    """Check the books: parts vs totals, promised vs returned, held figures.
+
+    Each finding names the exchange, the figures and the documents stating
+    them. Exit status 1 when there is any finding.
+
+    \b
+    Examples:
+      powtrack check
+      powtrack check --json | jq .message
+    """
+    from powtrack.books import check
+
+    store = _open_store(db)
+    try:
+        findings = check(store.all_exchanges(), store.held_figures())
+    finally:
+        store.close()
+    for f in findings:
+        if as_json:
+            click.echo(json.dumps(f.to_dict(), default=_json_default, ensure_ascii=False))
+        else:
+            click.echo(f"{f.exchange_id}  {f.check}: {f.message}  "
+                       f"[sources: {', '.join(f.sources) or 'none'}]")
+    if not as_json:
+        click.echo(f"{len(findings)} finding{'s' * (len(findings) != 1)}", err=True)
+    sys.exit(1 if findings else 0)
+
+
+@cli.command("export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet"]), default="json",
+              show_default=True)
+@click.option("--table", default="exchange_figures", show_default=True,
+              help="For csv and parquet: exchange_figures, exchanges, consensus, claims, "
+                   "claim_evidence, conflicts, documents, mentions or held.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="File to write. [default: standard output; parquet needs a file]")
+def export_command(db, fmt, table, output):
+    """Export the ledger.
+
+    JSON: every exchange with its consensus figures (and the rule used), its
+    claims and its source documents, named by the id they had in the input.
+    CSV and Parquet: one table or view.
+
+    \b
+    Examples:
+      powtrack export > ledger.json
+      powtrack export --format csv --table claim_evidence -o claims.csv
+      powtrack export --format parquet -o exchanges.parquet
+    """
+    from powtrack import export
+    from powtrack.store import StoreError
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet is binary: give a file with -o, e.g. -o ledger.parquet")
+    if fmt != "json" and table not in export.FLAT_TABLES:
+        raise click.BadParameter(f"{table!r}; choose one of {', '.join(export.FLAT_TABLES)}",
+                                 param_hint="--table")
+    store = _open_store(db)
+    try:
+        if fmt == "parquet":
+            n = export.write_parquet(store, table, output)
+            click.echo(f"wrote {n} rows of {table} to {output}", err=True)
+            return
+        with click.open_file(output or "-", "w", encoding="utf-8") as out:
+            if fmt == "json":
+                export.write_json(store, out)
+            else:
+                export.write_csv(store, table, out)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+
+
+@cli.command("datasette-metadata")
+@_db_option
+def datasette_metadata_command(db):
+    """Print Datasette metadata (table and column descriptions) for the database.
+
+    \b
+    Examples:
+      powtrack datasette-metadata > metadata.json
+      datasette powtrack.db --metadata metadata.json
+    """
+    from pathlib import Path
+
+    import sqlalchemy as sa
+
+    from powtrack.export import datasette_metadata
+    from powtrack.store import database_url
+
+    url = sa.engine.make_url(database_url(db))
+    name = Path(url.database).stem if url.get_backend_name() == "sqlite" and url.database \
+        else "powtrack"
+    click.echo(json.dumps(datasette_metadata(name), indent=2, ensure_ascii=False))

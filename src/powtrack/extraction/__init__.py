@@ -127,7 +127,8 @@ def extract_document(doc: Document) -> Record:
     # 3. figures
     date_spans = [(d.start, d.end) for s in sentences for d in s.data["dates"]]
     for s in sentences:
-        if not (s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)):
+        if not (s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
+                or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains)\b", s.text, re.I)):
             continue
         ms = by_sentence.get(s.index, [])
         speaker = _speaker(s.text, s.start, ms)
@@ -135,12 +136,11 @@ def extract_document(doc: Document) -> Record:
         for n in s.data["numbers"]:
             if n.start in consumed or any(a <= n.start < b for a, b in date_spans):
                 continue
-            if 1900 <= n.value <= 2100 and not n.words:
-                continue
+            year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
             if s.data["cumulative"] and _in_cumulative_clause(s, n):
                 continue
             f = classify(s.text, s.start, n, ms, speaker)
-            if f is None:
+            if f is None or (year_like and not (f.category or f.has_people_word)):
                 continue
             # "74 of 168": the 168 is not a figure of its own
             m = re.match(r"\s+of (?:the )?(\d[\d,]*)", text[n.end:n.end + 20])
@@ -257,11 +257,12 @@ _SHORTFALL = re.compile(r"\b(?:refused|declined|chose to|did not (?:show|turn) u
 
 def _near_return_words(s, n) -> bool:
     """A swap or return word within reach of the number, in the same sentence."""
-    lo = max(0, n.start - s.start - 70)
+    lo = max(0, n.start - s.start - 160)
     hi = n.end - s.start + 90
     window = s.text[lo:hi]
     return bool(word_regex("return_verbs").search(window) or word_regex("swap").search(window)
-                or _SHORTFALL.search(window) or re.search(r"\b(?:bodies|remains)\b", window))
+                or _SHORTFALL.search(window)
+                or re.search(r"\b(?:bodies|remains|includ\w*|among)\b", window))
 
 
 def _has_return_words(text: str) -> bool:

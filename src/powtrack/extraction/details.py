@@ -121,8 +121,8 @@ _PLACE_CUE = re.compile(
     r"handed over|exchange)\b[^.;,]{0,60}?\b(?<!agreed )(?:at|on|near|in)\s+(?!(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|the morning|the evening|return|exchange|the eve|an "
     r"undisclosed|\d))", re.I)
-_DATE_START = re.compile(r"(?:the )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|"
-                         r"(?:early|late|mid)\b|(?:this|last|next) )", re.I)
+_DATE_START = re.compile(r"(?:the )?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b|"
+                         r"\d|(?:early|late|mid)\b|(?:this|last|next) )", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on)\s+([^,.;]{3,60}),\s+where the (?:handover|exchange|"
                            r"swap|handovers) (?:took place|happened)", re.I)
 _PLACE_HEAD = re.compile(
@@ -154,7 +154,10 @@ def find_location(sentence: str) -> tuple[str, int, int] | None:
             continue
         words = phrase.split()
         has_name = any(w[:1].isupper() for w in words[1:] + words[:1])
-        if not (_PLACE_HEAD.search(phrase) or (has_name and len(words) <= 4 and words[0][:1].isupper())):
+        strong_cue = re.search(r"took place|carried out|happened|was held|handovers?\b",
+                               m.group(), re.I)
+        if not (_PLACE_HEAD.search(phrase) or (strong_cue and has_name and len(words) <= 4
+                                               and words[0][:1].isupper())):
             continue
         if not has_name and not _PLACE_HEAD.search(phrase):
             continue

@@ -24,7 +24,7 @@ _NOT_SWAP_DATE = re.compile(
     r"\b(?:agreed|agreement|signed|talks|summit|meeting|met|ceasefire|truce|invasion|incursion|"
     r"launched|crashed|began|begin|took effect|captured|arrested|sentenced|convicted|killed|"
     r"attack|abducted|seized|detained|announced|statement|issued|published|surrendered|fell|"
-    r"visit|visited)\b[^.;,]{0,30}$|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
+    r"visit|visited)\b[^.;,]{0,45}$|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
 _BACKGROUND_CUE = re.compile(
@@ -102,7 +102,7 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
         if not (d["swap"] or d["figures"]):
             main.segments.append((s, s.start, s.end))
             continue
-        sd = strong_dates(s) if d["swap"] or d["figures"] else []
+        sd = strong_dates(s) if d["swap"] else []
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])
@@ -268,7 +268,7 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
         targets = [t for t in targets if t in parties]
         if not targets and f.kind in ("refused", "absent", "promised", "wounded") and last_party:
             targets = [last_party]
-        if not targets and f.category and last_party and f.kind == "returned":
+        if not targets and f.category and last_party and f.kind in ("returned", "part"):
             targets = [last_party]
         resolved.append((f, targets))
         if len(targets) == 1 and f.kind in ("returned", "promised"):
@@ -286,11 +286,11 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
                 totals.setdefault(p, []).append(f.value)
     ordered = sorted(resolved, key=lambda x: x[0].start)
     for i, (f, t) in enumerate(ordered):
-        if f.kind != "returned" or not f.category or id(f) in used:
+        if f.kind not in ("returned", "part") or not f.category or id(f) in used:
             continue
         group = [(f, t)]
         for g, u in ordered[i + 1:i + 4]:
-            if g.kind == "returned" and g.category and g.category != f.category \
+            if g.kind in ("returned", "part") and g.category and g.category != f.category \
                     and g.start - group[-1][0].end < 160:
                 group.append((g, u))
                 break
@@ -320,7 +320,7 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
                 if g is not f and g.start < f.start and t == targets and g.kind == "returned":
                     used.add(id(g))
     for f, targets in resolved:
-        if id(f) in used:
+        if id(f) in used or f.kind == "part":
             continue
         if f.kind == "returned" and f.category and not f.has_people_word and not targets:
             continue

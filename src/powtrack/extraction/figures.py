@@ -168,14 +168,17 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"\binclud|\bamong\b", low_before):
         kind = "wounded"
     # parts of a group named just before: "among them the three Americans"
-    if kind == "returned" and re.search(r"\b(?:among (?:them|those|whom)|including|among)\b"
-                                        r"[^.;]{0,40}$", low_before):
-        return None
+    if kind == "returned" and (re.search(
+            r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$",
+            low_before) or re.match(r"^\s+of them\b", after, re.I)):
+        if category not in ("military", "civilians"):
+            return None
+        kind = "part"  # a share of a group counted elsewhere: only ever a breakdown
 
     tail = after[np_end - b:np_end - b + 110].lower()
     tail = re.split(r"\d|;|\bbut\b|,\s*(?:while|and)\b|\b(?:one|two|three|four|five|six|seven|"
                     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b", tail)[0]
-    if re.match(r"^[^.;]{0,40}?\b(?<!to )(?:remain|remains|(?:are|is|were) still|still held|"
+    if re.match(r"^[^.;]{0,40}?\b(?<!to )(?<!the )(?:remain\b|remains\b(?! of)|(?:are|is|were) still|still held|"
                 r"are held|will remain|left in)\b", tail):
         return None  # captives still held: a held figure, not a swap figure
     if kind == "returned" and word_regex("refused").search(tail):
@@ -239,7 +242,11 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.has_people_word = True
             return fig
 
-    if kind in ("refused", "absent"):
+    if kind in ("refused", "absent", "wounded"):
+        near = [m for m in mentions if m.end <= num.start and num.start - m.end < 60
+                and not re.search(r"[.;]", s[m.end - offset:a])]
+        if kind == "wounded" and near:
+            fig.party = near[-1].party
         return fig
     if kind == "promised":
         m_dest = re.match(r"^[^.;,]{0,25}?\bto (?:the )?", after[np_end - b:])
