@@ -24,7 +24,7 @@ from powtrack.extraction.events import (
     reporting_dates,
     strong_dates,
 )
-from powtrack.extraction.figures import PartyMention, _head, classify
+from powtrack.extraction.figures import BOTH, PartyMention, _head, classify
 from powtrack.extraction.held import find_held
 from powtrack.extraction.lexicon import party_terms
 from powtrack.extraction.numbers import find_numbers
@@ -114,6 +114,7 @@ def extract_document(doc: Document) -> Record:
         s.data["failed"] = bool(failed_rx.search(s.text))
         s.data["agreed_only"] = bool(agreed_rx.search(s.text)) and not s.data["completed"]
         dateline = _DATELINE.match(s.text)
+        s.data["dateline_end"] = s.start + dateline.end() if dateline else s.start
         s.data["dates"] = [
             _shift(d, s.start) for d in find_dates(s.text, doc.published)
             if not (dateline and d.end <= dateline.end())
@@ -134,7 +135,8 @@ def extract_document(doc: Document) -> Record:
         speaker = _speaker(s.text, s.start, ms)
         consumed: set[int] = set()
         for n in s.data["numbers"]:
-            if n.start in consumed or any(a <= n.start < b for a, b in date_spans):
+            if n.start in consumed or any(a <= n.start < b for a, b in date_spans) \
+                    or n.start < s.data["dateline_end"] or n.value == 0:
                 continue
             year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
             if s.data["cumulative"] and _in_cumulative_clause(s, n):
@@ -152,10 +154,12 @@ def extract_document(doc: Document) -> Record:
                 continue
             f.sentence = s
             s.data["figures"].append(f)
+        _mark_parts(s.data["figures"])
         # two sides each getting people back in one sentence is a swap
         sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
                  and not f.party.startswith("*")}
-        if len(sides) >= 2 and not s.data["irrealis"]:
+        both = any(f.party == BOTH for f in s.data["figures"])
+        if (len(sides) >= 2 or both) and not s.data["irrealis"]:
             s.data["swap"] = True
 
     # 4. events
@@ -253,6 +257,33 @@ _MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat
                               re.I)
 _PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the)\b", re.I)
 _SHORTFALL = re.compile(r"\b(?:refused|declined|chose to|did not (?:show|turn) up|list)\b", re.I)
+
+
+def _mark_parts(figures) -> None:
+    """Figures listed right after a total that they add up to are its parts.
+
+    "The 39 Palestinians - 24 women and 15 teenage boys": 24 and 15 are not
+    figures of their own.
+    """
+    for i, total in enumerate(figures):
+        run, acc = [], 0
+        for g in figures[i + 1:]:
+            if g.kind not in ("returned", "part"):
+                break
+            run.append(g)
+            acc += g.value
+            if acc >= total.value:
+                break
+        if len(run) >= 2 and acc == total.value:
+            for g in run:
+                if g.kind == "returned" and not g.party and not g.other_of:
+                    g.kind = "part"
+                elif g.kind == "returned" and g.party == total.party:
+                    g.kind = "part"
+                elif g.kind == "returned" and g.category:
+                    g.kind = "part"
+                elif g.kind == "returned":
+                    g.kind = "part"
 
 
 def _near_return_words(s, n) -> bool:

@@ -28,8 +28,8 @@ _NOT_SWAP_DATE = re.compile(
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
 _BACKGROUND_CUE = re.compile(
-    r"\b(?:previous|prior|earlier|last|before|followed|most recent|came|after|since|"
-    r"pattern)\b", re.I)
+    r"\b(?:previous|prior|earlier|last (?:exchange|swap|month|week|year|time)|before|followed|"
+    r"most recent|came|after|since|pattern)\b", re.I)
 _DEFINITE_DATE = re.compile(r"\b[Tt]he\s+$")
 
 
@@ -93,12 +93,19 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
     """Group swap sentences into a main event and background events."""
     builders: list[Builder] = []
     main: Builder | None = None
+    any_swap = any(s.data["swap"] and not s.data["irrealis"] for s in sentences)
     for s in sentences:
         d = s.data
         if not (d["swap"] or d["figures"] or d["mediators"] or d["place"]):
             continue
-        if not d["swap"] and main is None:
-            continue
+        if main is None and not d["swap"]:
+            # a headline or lead that counts one side home opens the main event
+            # when the article goes on to speak of the swap
+            if not (any_swap and not d["irrealis"] and any(
+                    f.kind == "returned" and (f.party or f.other_of) for f in d["figures"])):
+                continue
+            main = Builder(main=True)
+            builders.append(main)
         if not (d["swap"] or d["figures"]):
             main.segments.append((s, s.start, s.end))
             continue
@@ -341,6 +348,12 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
             elif f.kind in ("promised", "refused", "absent"):
                 getattr(ev, f.kind)[p] = f.value
                 _evidence(ev, f.kind, f, p, evidence_sentence)
+    # a rounded figure beside the exact one is the same figure ("nearly 2,000" and 1,968)
+    for p, vals in ev.returned.items():
+        exact = [v for v in vals if _qualifier(b, v, p) == "exact"]
+        if exact:
+            ev.returned[p] = [v for v in vals if v in exact or not any(
+                abs(v - e) <= 0.1 * e for e in exact)]
     # a promise that was kept in full is not a shortfall
     for p, n in list(ev.promised.items()):
         if n in ev.returned.get(p, []) and p not in ev.refused and p not in ev.absent:
@@ -349,6 +362,11 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
         if not any(v < n for p, n in ev.promised.items() for v in ev.returned.get(p, [])):
             ev.promised = {}
     return ev
+
+
+def _qualifier(b: Builder, value: int, party: str) -> str:
+    quals = {f.qualifier for f in b.figures if f.value == value}
+    return "exact" if "exact" in quals or not quals else quals.pop()
 
 
 def _evidence(ev: Event, fieldname: str, f: Figure, party: str | None, evidence_sentence) -> None:

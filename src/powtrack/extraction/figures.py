@@ -49,6 +49,10 @@ class Figure:
     has_people_word: bool = False
 
 
+_NOT_RETURN_VERBS = frozenset(
+    "interviewed killed executed captured detained arrested sentenced holding holds hold held "
+    "injured wounded tortured convicted charged jailed abducted kidnapped seized imprisoned "
+    "deported evacuated moved identified registered visited listed named".split())
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 _EACH_AFTER = re.compile(
     r"^[\w\s-]{0,40}?\b(?:each|apiece|(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
@@ -181,6 +185,15 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if re.match(r"^[^.;]{0,40}?\b(?<!to )(?<!the )(?:remain\b|remains\b(?! of)|(?:are|is|were) still|still held|"
                 r"are held|will remain|left in)\b", tail):
         return None  # captives still held: a held figure, not a swap figure
+    held_place = re.search(r"\b(?:in (?:\w+ )?(?:captivity|custody)|behind bars)\b", tail[:70])
+    if held_place and not re.search(r"\b(?:returned|freed|released|brought|back|home|came|"
+                                    r"coming|returning)\b", tail):
+        return None
+    # the verb that governs the number says what happens to these people
+    gov = re.search(r"\b(\w+)\s+(?:(?:the|some|all|at least|more than|about|nearly|over|"
+                    r"around|another|a further|only|just)\s+)*$", low_before[-60:])
+    if gov and gov.group(1) in _NOT_RETURN_VERBS:
+        return None
     if kind == "returned" and word_regex("refused").search(tail):
         kind = "refused"
     elif kind == "returned" and word_regex("absent").search(tail):

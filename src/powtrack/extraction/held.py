@@ -10,7 +10,7 @@ from powtrack.extraction.numbers import Number
 
 # the state words between the counted people and where they are held
 _STATE_AFTER = re.compile(
-    r"^(?P<gap>[^.;]{0,90}?)\b(?:remain(?:s|ed)?|(?:are|is|were) still|still|(?:are|is) "
+    r"^(?P<gap>[^.;]{0,90}?)\b(?:(?<!the )remain(?:s\b(?! of)|ed)?|(?:are|is|were) still|still|(?:are|is) "
     r"(?:being |currently |believed to be |confirmed to be |thought to be )?(?:held|in|kept|"
     r"imprisoned|detained|captive)|will remain|will be left|left|being (?:held|captive|kept)|"
     r"(?:are|is) being held)\b(?P<where>[^.;]{0,80})", re.I)
@@ -37,7 +37,7 @@ def find_held(sentence_text: str, offset: int, numbers: list[Number],
         of_party = None
         np_end = b + np_len
         for m in mentions:
-            if num.end <= m.start < offset + np_end + 1 and m.kind == "people":
+            if num.end <= m.start < offset + np_end + 1:
                 of_party = m.party
         holder = None
         state = _STATE_AFTER.match(after[np_len:])
