@@ -227,6 +227,12 @@ def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention
                 first_pos.pop(proxy, None)
     ranked = sorted(score, key=lambda p: (-score[p], first_pos[p]))
     chosen = ranked[:2]
+    # reading order: the side whose people the article counts first comes first
+    fig_pos = {}
+    for f in sorted(b.figures, key=lambda f: f.start):
+        if f.kind == "returned" and f.party in chosen:
+            fig_pos.setdefault(f.party, f.start)
+    chosen.sort(key=lambda p: (fig_pos.get(p, 10**9), first_pos[p]))
     if len(chosen) == 1:
         opp = table.get(chosen[0])
         if opp and opp.opponents:
@@ -332,7 +338,8 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
         if f.kind == "returned" and f.category and not f.has_people_word and not targets:
             continue
         if not targets:
-            if f.kind == "returned" and ev.total is None and f.category is None:
+            if (f.kind == "returned" and ev.total is None and f.category is None
+                    and f.value > 1 and f.sentence.data["swap"]):
                 ev.total = f.value
                 _evidence(ev, "total", f, None, evidence_sentence)
             continue

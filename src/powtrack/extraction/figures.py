@@ -52,7 +52,8 @@ class Figure:
 _NOT_RETURN_VERBS = frozenset(
     "interviewed killed executed captured detained arrested sentenced holding holds hold held "
     "injured wounded tortured convicted charged jailed abducted kidnapped seized imprisoned "
-    "deported evacuated moved identified registered visited listed named".split())
+    "deported evacuated moved identified registered visited listed named leaving left "
+    "killing injuring wounding".split())
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 _EACH_AFTER = re.compile(
     r"^[\w\s-]{0,40}?\b(?:each|apiece|(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
@@ -185,6 +186,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if re.match(r"^[^.;]{0,40}?\b(?<!to )(?<!the )(?:remain\b|remains\b(?! of)|(?:are|is|were) still|still held|"
                 r"are held|will remain|left in)\b", tail):
         return None  # captives still held: a held figure, not a swap figure
+    if re.match(r"^\s*(?:were |was |are )?(?:dead|killed|died|injured|wounded|missing)\b", tail):
+        return None
     held_place = re.search(r"\b(?:in (?:\w+ )?(?:captivity|custody)|behind bars)\b", tail[:70])
     if held_place and not re.search(r"\b(?:returned|freed|released|brought|back|home|came|"
                                     r"coming|returning)\b", tail):

@@ -10,9 +10,9 @@ from powtrack.extraction.numbers import Number
 
 # the state words between the counted people and where they are held
 _STATE_AFTER = re.compile(
-    r"^(?P<gap>[^.;]{0,90}?)\b(?:(?<!the )remain(?:s\b(?! of)|ed)?|(?:are|is|were) still|still|(?:are|is) "
+    r"^(?P<gap>[^.;\d]{0,90}?)\b(?:(?<!the )remain(?:s\b(?! of)|ed)?|(?:are|is|were) still|still|(?:are|is) "
     r"(?:being |currently |believed to be |confirmed to be |thought to be )?(?:held|in|kept|"
-    r"imprisoned|detained|captive)|will remain|will be left|left|being (?:held|captive|kept)|"
+    r"imprisoned|detained|captive)|will remain|will be left|left|being (?:held|captive|kept)|having been held|"
     r"(?:are|is) being held)\b(?P<where>[^.;]{0,80})", re.I)
 _HOLDER_BEFORE = re.compile(
     r"\b(?:still )?(?:holds|is holding|are holding|hold|held|has|have) (?:\w+ ){0,2}$", re.I)
