@@ -309,7 +309,7 @@ def _in_cumulative_clause(s, n) -> bool:
         if re.search(r"\b\d+(?:st|nd|rd|th) (?:exchange|swap)\b|\b(?:first|largest|biggest|"
                      r"second|third) (?:\w+ )?(?:exchange|swap)\b", between, re.I):
             continue
-        if re.search(r"[;]", between):
+        if re.search(r"[;]|\b(?:which|who|whom|where)\b", between) or len(between) > 160:
             continue
         return True
     return False

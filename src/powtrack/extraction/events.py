@@ -146,9 +146,12 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                 if target is None:
                     target = Builder(main=False, date=dm, date_sentence=s)
                     builders.append(target)
+            main_failed = main is not None and main.segments and (
+                main.segments[0][0].data["failed"] or main.status == "failed")
             if (target is main and main.segments and d["agreed_only"]
-                    and (main.segments[0][0].data["completed"] or main.status == "failed"
-                         or main.segments[0][0].data["failed"])
+                    and (main.segments[0][0].data["completed"] or (
+                        main_failed and not re.search(r"\b(?:was|were|had been) (?:to|due)\b",
+                                                      s.text)))
                     and not main.segments[0][0].data["agreed_only"]):
                 target = next((bb for bb in builders if bb.status == "agreed" and not bb.main),
                               None)
@@ -267,6 +270,7 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
 
     resolved: list[tuple[Figure, list[str]]] = []
     last_party: str | None = None
+    promise: tuple[str, int] | None = None  # (side, sentence index) of the last promise
     for f in sorted(b.figures, key=lambda f: f.start):
         if f.party == BOTH:
             targets = list(parties)
@@ -283,6 +287,11 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
             targets = [last_party]
         if not targets and f.category and last_party and f.kind in ("returned", "part"):
             targets = [last_party]
+        if not targets and f.kind == "returned" and promise and \
+                f.sentence.index - promise[1] <= 1:
+            targets = [promise[0]]  # "had been due to release 18 ... In the end 14 crossed"
+        if len(targets) == 1 and f.kind == "promised":
+            promise = (targets[0], f.sentence.index)
         resolved.append((f, targets))
         if len(targets) == 1 and f.kind in ("returned", "promised"):
             last_party = targets[0]

@@ -54,6 +54,10 @@ _NOT_RETURN_VERBS = frozenset(
     "injured wounded tortured convicted charged jailed abducted kidnapped seized imprisoned "
     "deported evacuated moved identified registered visited listed named leaving left "
     "killing injuring wounding".split())
+_PARTICIPLES = frozenset(
+    "deceased detained captured imprisoned abducted wounded injured jailed kidnapped released "
+    "freed exchanged returned repatriated interned convicted accused alleged named unnamed "
+    "armed unarmed sick elderly".split())
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 _EACH_AFTER = re.compile(
     r"^[\w\s-]{0,40}?\b(?:each|apiece|(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
@@ -117,6 +121,8 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
                 return "other", phrase, words[i + n - 1].end()
         if low in not_count or low.startswith("year-old") or low.endswith("-year-old"):
             return None, None, consumed
+        if low.endswith("ed") and low not in _PARTICIPLES and "-" not in low and w.islower():
+            return None, None, consumed  # a verb: "the two sides disagreed over names"
         if w in ",;:()\"" or low in {"and", "or", "to", "in", "on", "at", "from", "by", "than",
                                       "who", "which", "that", "were", "was", "are", "is",
                                       "had", "have", "has", "will", "the"}:
@@ -149,6 +155,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         head_text = after[len(re.match(r"^\s+of them", after, re.I).group()):]
     category, noun, np_len = _head(head_text)
     np_end = b + (len(after) - len(head_text)) + np_len
+    if category is None:
+        np_end = b  # a bare number: what follows is the clause, not a noun phrase
 
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]):
         return None
