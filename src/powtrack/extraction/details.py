@@ -16,8 +16,9 @@ _CUE_AFTER = re.compile(
 # Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
 _CUE_BEFORE = re.compile(
     r"(?:-brokered|-mediated|-facilitated|\s+mediation\b|,? which (?:\w+ ){0,3}(?:brokered|mediated|"
-    r"facilitated|coordinated|sponsored)|\s+(?:\w+ ){0,2}(?:mediated|brokered|facilitated|"
-    r"coordinated|sponsored)\b|\s+(?:also )?helped (?:to )?(?:negotiate|broker|mediate|arrange|"
+    r"facilitated|coordinated|sponsored)|\s+(?:(?:has|have|had|also|quietly|reportedly|jointly|"
+    r"successfully|itself|personally)\s+){0,2}(?:mediated|brokered|facilitated|coordinated|"
+    r"sponsored)\b|\s+(?:also )?helped (?:to )?(?:negotiate|broker|mediate|arrange|"
     r"secure)|\s+provided (?:humanitarian )?mediation|\s+(?:had |has )?(?:acted|served) as "
     r"(?:a )?(?:mediator|go-between)|\s+said (?:it|they|its \w+|their \w+) had (?:mediated|"
     r"coordinated|brokered|facilitated))", re.I)
@@ -30,8 +31,8 @@ _NEGATED = re.compile(r"\bwithout (?:any )?(?:international |third-party |foreig
                       r"(?:mediators?|mediation|the involvement of third parties|third parties)",
                       re.I)
 _CONTEXT = re.compile(
-    r"\b(?:exchange|swap|release|deal|truce|ceasefire|agreement|handover|transfer|freed|"
-    r"return|talks|negotiations|meeting|hostages?|prisoners?)\b", re.I)
+    r"\b(?:exchanges?|swaps?|releases?|deal|truce|ceasefire|agreement|handover|transfer|freed|"
+    r"return|talks|negotiations|meeting|hostages?|prisoners?|detainees?|captives?|POWs?)\b", re.I)
 _OFF_TOPIC = re.compile(r"\b(?:peace treaty|peace talks|peace process|nuclear|sanctions)\b", re.I)
 _LIST_GLUE = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+together with\s+|\s+as well as\s+|"
                         r"\s+with\s+)(?:the\s+)?(?:leaders? of\s+|governments? of\s+|emir of\s+)?"
@@ -84,13 +85,21 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                 for j in chain_from(i):
                     found.append((ents[j][2], ents[j][0], ents[j][1]))
                 break
+    for m in re.finditer(r"\b(?:brokered|mediated|facilitated)\b[^.;]{0,40}?\b(?:together|along) "
+                         r"with\s+", sentence):
+        for i, (a, _b, _n) in enumerate(ents):
+            if a >= m.end() and a - m.end() <= 6:
+                for j in chain_from(i):
+                    found.append((ents[j][2], ents[j][0], ents[j][1]))
+                break
     for m in _CUE_BEFORE.finditer(sentence):
         for i in range(len(ents) - 1, -1, -1):
             a, b, _n = ents[i]
             between = sentence[b:m.start()]
-            if b <= m.start() and len(between) <= 45 and not re.search(r"[.;]", between) and (
-                    "," not in between or re.fullmatch(r"[^,]*,?\s*(?:which)?\s*", between)
-                    or re.search(r"\bsaid\b", between) or "'s" in between[:3]):
+            if b <= m.start() and not re.search(r"[.;]", between) and (
+                    re.fullmatch(r"(?:\s+(?:has|have|had|also|quietly|reportedly|jointly|itself))*"
+                                 r"\s*|'s(?:\s+[\w-]+){0,3}\s*", between)
+                    or (len(between) <= 60 and re.search(r"\bsaid\b", between))):
                 for j in chain_back(i):
                     found.append((ents[j][2], ents[j][0], ents[j][1]))
                 break

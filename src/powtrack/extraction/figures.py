@@ -60,7 +60,7 @@ _PARTICIPLES = frozenset(
     "armed unarmed sick elderly".split())
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 _EACH_AFTER = re.compile(
-    r"^[\w\s-]{0,40}?\b(?:each|apiece|(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
+    r"^[\w\s-]{0,40}?\b(?:each(?! other)|apiece|(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
     re.I)
 _EACH_BEFORE = re.compile(
     r"\b(?:each|both) (?:\w+ ){0,2}(?:freed|released|returned|handed over|swapped|exchanged|"
