@@ -97,6 +97,32 @@ def resolve_weekday(weekday: int, published: date, forward: bool) -> date:
     return published - timedelta(days=delta)
 
 
+# Words every date expression contains: the full pattern runs only near them.
+_ANCHOR = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"[Tt]oday|[Tt]onight|[Tt]his|[Yy]esterday|[Ll]ast|[Nn]ext)")
+
+
+def _matches(text: str):
+    """DATE_RE matches, searched only in windows around anchor words (much faster)."""
+    pos = 0
+    for a in _ANCHOR.finditer(text):
+        if a.start() < pos:
+            continue
+        lo = max(pos, a.start() - 24)
+        m = DATE_RE.search(text, lo, min(len(text), a.end() + 30))
+        while m is not None and m.end() <= a.start():
+            m = DATE_RE.search(text, m.end(), min(len(text), a.end() + 30))
+        if m is None:
+            continue
+        # re-run from the match start without the window end, to get the full span
+        m = DATE_RE.match(text, m.start())
+        if m is None or not m.group():
+            continue
+        pos = m.end()
+        yield m
+
+
 def find_dates(text: str, published: date | None, context: str = "") -> list[DateMention]:
     """Every date expression in ``text`` (one sentence) resolved against ``published``.
 
@@ -105,7 +131,7 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
     """
     context = context or text
     out = []
-    for m in DATE_RE.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup
         raw = m.group()
         value: date | None = None
