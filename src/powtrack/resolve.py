@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -438,7 +439,7 @@ def _distance(m: Mention, c: _Cluster, figures: tuple[int, int]) -> int | None:
     return min(options) if options else None
 
 
-def _place(m: Mention, clusters: list[_Cluster]) -> _Cluster | None:
+def _place(m: Mention, clusters: Iterable[_Cluster]) -> _Cluster | None:
     best: tuple | None = None
     chosen = None
     for c in clusters:
@@ -467,6 +468,19 @@ def resolve_component(mentions: Sequence[Mention]) -> Resolution:
     ordered = sorted(mentions, key=Mention.sort_key)
     clusters: list[_Cluster] = []
     unplaced: list[Mention] = []
+    # clusters by the days their members are dated or anchored on, so that a
+    # mention is compared only with clusters near it (no rule reaches further)
+    by_day: dict[date, list[_Cluster]] = defaultdict(list)
+    reach = [timedelta(days=k) for k in range(-WINDOW, WINDOW + 1)]
+
+    def near(m: Mention) -> list[_Cluster]:
+        found = {id(c): c for step in reach for c in by_day.get(m.anchor + step, ())}
+        return sorted(found.values(), key=lambda c: c.order)
+
+    def index(c: _Cluster, m: Mention) -> None:
+        for day in {m.anchor, m.date} - {None}:
+            by_day[day].append(c)
+
     passes = (
         [m for m in ordered if not m.soft],
         [m for m in ordered if m.soft and m.main],
@@ -474,13 +488,17 @@ def resolve_component(mentions: Sequence[Mention]) -> Resolution:
     )
     for number, group in enumerate(passes):
         for m in group:
-            target = _place(m, clusters) if m.anchor is not None else None
+            target = _place(m, near(m)) if m.anchor is not None else None
             if target is not None:
                 target.add(m)
             elif number < 2:
-                clusters.append(_Cluster(len(clusters), m))
+                target = _Cluster(len(clusters), m)
+                clusters.append(target)
             else:
                 unplaced.append(m)
+                continue
+            if m.anchor is not None:
+                index(target, m)
     _link_stages(clusters)
     return _build(clusters, unplaced)
 
@@ -513,6 +531,10 @@ def _link_stages(clusters: list[_Cluster]) -> None:
     figures = {id(c): _returned(c) for c in clusters}
     parents = sorted((c for c in clusters if figures[id(c)]),
                      key=lambda c: (-max(figures[id(c)].values()), c.order))
+    timeline = sorted(((_cluster_day(c) or c.first_anchor, c.order, c) for c in clusters
+                       if figures[id(c)] and (_cluster_day(c) or c.first_anchor)),
+                      key=lambda t: (t[0], t[1]))
+    days = [t[0] for t in timeline]
     for parent in parents:
         if parent.parent is not None or parent.children:
             continue
@@ -524,17 +546,13 @@ def _link_stages(clusters: list[_Cluster]) -> None:
         end = day if day is not None else start + timedelta(days=AGREED_WITHIN)
         lo = start - timedelta(days=STAGE_LEAD)
         candidates = []
-        for c in clusters:
+        for when, order, c in timeline[bisect_left(days, lo):bisect_right(days, end)]:
             if c is parent or c.parent is not None or c.children or c.kind != parent.kind:
                 continue
             mine = figures[id(c)]
             shared = mine.keys() & whole.keys()
-            when = _cluster_day(c) or c.first_anchor
-            if not shared or when is None or not lo <= when <= end:
-                continue
-            if all(mine[p] < whole[p] * (1 - TOLERANCE) for p in shared):
-                candidates.append((when, c.order, c))
-        candidates.sort(key=lambda t: (t[0], t[1]))
+            if shared and all(mine[p] < whole[p] * (1 - TOLERANCE) for p in shared):
+                candidates.append((when, order, c))
         chosen: list[_Cluster] = []
         sums: dict[str, int] = defaultdict(int)
         for _, _, c in candidates:

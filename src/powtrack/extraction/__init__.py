@@ -34,7 +34,8 @@ from powtrack.records import Event, Evidence, Held, Record
 # Cheap first look: documents that name no captives or no swap stop here.
 _GATE_CAPTIVES = re.compile(
     r"prison|\bPOWs?\b|captiv|hostage|detain|servicem[ae]n|soldier|civilian|custody|jail|"
-    r"\bfreed\b|\breleased\b", re.I)
+    r"\bfreed\b|\breleased\b|полон|плен|заручник|заложник|prisonnier|otage|[Gg]efangen|[Gg]eisel|"
+    r"prisioner|rehene|detenid|prigionier|ostagg", re.I)
 _IRREALIS = re.compile(
     r"\b(?:could|might|(?-i:may)|should|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
     r"demand(?:s|ed|ing)?|propos(?:e|ed|al|ing)|push(?:ing)? for|hope[sd]? (?:for|to)|ready for|"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib.resources import files
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -123,6 +125,55 @@ def _matches(text: str):
         yield m
 
 
+@lru_cache(maxsize=1)
+def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
+    """Weekday, month, today and yesterday words of other languages (data/dates.tsv)."""
+    words: dict[str, tuple[str, int]] = {}
+    text = files("powtrack").joinpath("data/dates.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for kind, number, cell in rows[1:]:
+        for w in cell.split("|"):
+            words[w.strip()] = (kind, int(number))
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    rx = re.compile(rf"(?<!\w)(?:(?P<day>[12]\d|3[01]|0?[1-9])\.?\s+(?:de\s+)?)?(?P<word>{alt})"
+                    rf"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)", re.IGNORECASE)
+    return rx, words
+
+
+def _find_foreign(text: str, published: date | None) -> list[DateMention]:
+    rx, words = _foreign()
+    out = []
+    for m in rx.finditer(text):
+        kind, number = words[m.group("word").lower()]
+        value = None
+        if kind == "weekday":
+            value = resolve_weekday(number, published, False) if published else None
+            kind = "weekday"
+        elif kind == "month":
+            if not m.group("day"):
+                out.append(DateMention(m.start(), m.end(), m.group(), "month", None))
+                continue
+            day = int(m.group("day"))
+            if m.group("year"):
+                value = _safe_date(int(m.group("year")), number, day)
+                kind = "full"
+            else:
+                value = _infer_year(number, day, published)
+                kind = "md"
+        elif kind == "today":
+            value = published
+        else:
+            value = published - timedelta(days=1) if published else None
+        out.append(DateMention(m.start(), m.end(), m.group(), kind, value))
+    return out
+
+
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f]|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                             r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+                             r"sonntag|lunes|martes|jueves|viernes|domingo|heute|gestern|hier|"
+                             r"hoy|ayer|oggi|ieri)\b", re.I)
+
+
 def find_dates(text: str, published: date | None, context: str = "") -> list[DateMention]:
     """Every date expression in ``text`` (one sentence) resolved against ``published``.
 
@@ -172,4 +223,9 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
         elif kind in ("month_year", "month", "rel_month"):
             kind = "month"
         out.append(DateMention(m.start(), m.end(), raw, kind, value, forward))
+    if _NON_ASCII_WORD.search(text):
+        taken = [(d.start, d.end) for d in out]
+        out += [d for d in _find_foreign(text, published)
+                if not any(a < d.end and d.start < b for a, b in taken)]
+        out.sort(key=lambda d: d.start)
     return out

@@ -12,7 +12,10 @@ _CUE_AFTER = re.compile(
     r"(?:was|were) to be facilitated by|with the help of|thanks to(?: the mediation of)?|"
     r"under the auspices of|through the mediation of|through|with the assistance of|"
     r"following mediation by|in response to mediation by|coordinated by|arranged by|"
-    r"negotiated by|helped by|with the support of)\s+", re.I)
+    r"negotiated by|helped by|with the support of|за посередництва|за посередництвом|при посредничестве|"
+    r"при содействии|grâce à la médiation (?:de|des)|sous l'égide (?:de|des)|médiation (?:de|des)|"
+    r"Vermittlung (?:von|der|des)|[Vv]ermittelt (?:\w+ ){0,4}(?:von|durch)(?: den| der| dem)?|mediación de|gracias a la mediación de|"
+    r"mediazione (?:di|del|degli))\s+", re.I)
 # Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
 _CUE_BEFORE = re.compile(
     r"(?:-brokered|-mediated|-facilitated|\s+mediation\b|,? which (?:\w+ ){0,3}(?:brokered|mediated|"
@@ -32,7 +35,9 @@ _NEGATED = re.compile(r"\bwithout (?:any )?(?:international |third-party |foreig
                       re.I)
 _CONTEXT = re.compile(
     r"\b(?:exchanges?|swaps?|releases?|deal|truce|ceasefire|agreement|handover|transfer|freed|"
-    r"return|talks|negotiations|meeting|hostages?|prisoners?|detainees?|captives?|POWs?)\b", re.I)
+    r"return|talks|negotiations|meeting|hostages?|prisoners?|detainees?|captives?|POWs?)\b|"
+    r"обмін|обмен|полон|плен|échange|prisonniers|[Aa]ustausch|[Gg]efangen|intercambio|canje|"
+    r"prisioneros|scambio|prigionieri", re.I)
 _OFF_TOPIC = re.compile(r"\b(?:peace treaty|peace talks|peace process|nuclear|sanctions)\b", re.I)
 _LIST_GLUE = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+together with\s+|\s+as well as\s+|"
                         r"\s+with\s+)(?:the\s+)?(?:leaders? of\s+|governments? of\s+|emir of\s+)?"

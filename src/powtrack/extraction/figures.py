@@ -65,7 +65,8 @@ _EACH_AFTER = re.compile(
 _EACH_BEFORE = re.compile(
     r"\b(?:each|both) (?:\w+ ){0,2}(?:freed|released|returned|handed over|swapped|exchanged|"
     r"release|free|return|hand over|got|received|will release|to release)\s+(?:\w+ ){0,2}$", re.I)
-_FOR_N = re.compile(r"^\s*(?:-|\s)for(?:-|\s)(\d[\d,]*|\w+)\b", re.I)
+_FOR_N = re.compile(r"^\s*(?:-|\s)(?:for|на|pour|für|gegen|por|per|contre)(?:-|\s)(\d[\d,]*|\w+)\b",
+                    re.I)
 _OF_POSSESSIVE = re.compile(r"^\s+of (?:our|its|their|his|her) ", re.I)
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
 
@@ -252,7 +253,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
 
     # 2. a demonym or side name inside the noun phrase
     for m in mentions:
-        if num.end <= m.start < offset + np_end + 1 and m.start - num.end < 60:
+        if (num.end <= m.start < offset + np_end + 1 or (
+                offset + np_end <= m.start <= offset + np_end + 1 and m.kind == "people"
+                and category is not None)) and m.start - num.end < 60:
             fig.party = m.party
             fig.has_people_word = True
             return fig
