@@ -347,10 +347,9 @@ def _mediators_and_place(ev: Event, b, mediators_by_sentence, doc: Document) -> 
                 phrase, la, lb = loc
                 la += a
                 lb += a
-                if not any(p in phrase for p in ev.mediators if p not in ("UN",)) or True:
-                    ev.location = phrase
-                    ev.evidence.append(Evidence("location", phrase, la, lb,
-                                                doc.text[s.start:s.end], s.start))
+                ev.location = phrase
+                ev.evidence.append(Evidence("location", phrase, la, lb,
+                                            doc.text[s.start:s.end], s.start))
         seen_sentences.add(s.index)
 
 

@@ -179,7 +179,7 @@ def event_status(b: Builder, headline: Sentence | None) -> str:
                          r"\b(?:are|is) (?:back )?home\b|\bcame home\b|\btook place\b", joined):
             return "agreed"
     if not b.main:
-        seg = " ".join(texts)
+        " ".join(texts)
         if agreed and not completed:
             return "agreed"
         if failed:
@@ -319,8 +319,6 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
         if len(group) < 2:
             continue
         sides = set(t) | set(group[1][1])
-        for p in sides or []:
-            pass
         total = sum(g.value for g, _ in group)
         for p in parties:
             if total in totals.get(p, []) and (not sides or p in sides or not t):

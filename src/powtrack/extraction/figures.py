@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from powtrack.extraction.lexicon import party_terms
@@ -287,9 +286,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
 
     # 3. after the noun phrase: where they went, who held them
     rest_start = offset + np_end
-    rest = s[np_end:np_end + 90]
-    m_to = re.match(
-        r"^[^.;]{0,45}?\b(?:to|into|in|for)\s+(?:the\s+)?(?:territory controlled by\s+)?$", "")
+    s[np_end:np_end + 90]
     for m in mentions:
         if m.start < rest_start or m.start > rest_start + 90:
             continue
@@ -309,7 +306,6 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                          + low_before[-50:]):
             fig.party = m.party
             return fig
-    del m_to
 
     # 4. the side that acted: "Ukraine handed over N" / "X received N"
     subj = None

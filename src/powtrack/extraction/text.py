@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 # Tokens that end with a period but do not end a sentence.
@@ -88,13 +88,13 @@ def _top_split(cell: str) -> list[str]:
     return parts
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_regex(name: str, prefix: str = r"\b", suffix: str = r"\b") -> re.Pattern:
     """One case-insensitive regex for a word list of ``data/vocabulary.tsv``."""
     entries = sorted(vocabulary()[name], key=len, reverse=True)
     return re.compile(prefix + "(?:" + "|".join(entries) + ")" + suffix, re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(vocabulary()[name])
