@@ -25,6 +25,7 @@ _TRANSLATE = str.maketrans({
 })
 
 _LINE = re.compile(r"[^\n]+")
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?\s*[-|:]?\s*")
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def clean(doc: Document) -> Document:
         line = m.group().strip()
         if not line:
             continue
+        line = _TIMESTAMP.sub("", line)  # live blogs: "15:55 - READ MORE: ..."
         if pattern.fullmatch(line) or (not first and _is_stray_headline(line)):
             spans.append((m.start(), m.end()))
         first = False

@@ -110,6 +110,9 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
             main.segments.append((s, s.start, s.end))
             continue
         sd = strong_dates(s) if d["swap"] else []
+        if not d["swap"] and main.date is None and any(
+                f.kind == "returned" and f.party for f in d["figures"]):
+            sd = [x for x in strong_dates(s) if x.kind != "month"][:1]
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])
@@ -148,8 +151,11 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                     builders.append(target)
             main_failed = main is not None and main.segments and (
                 main.segments[0][0].data["failed"] or main.status == "failed")
+            main_done = main is not None and any(
+                x.data["completed"] and not x.data["agreed_only"] and not x.data["failed"]
+                for x, _, _ in main.segments)
             if (target is main and main.segments and d["agreed_only"]
-                    and (main.segments[0][0].data["completed"] or (
+                    and (main_done or (
                         main_failed and not re.search(r"\b(?:was|were|had been) (?:to|due)\b",
                                                       s.text)))
                     and not main.segments[0][0].data["agreed_only"]):

@@ -180,6 +180,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"(?:wounded|injured)\b", after, re.I) and re.search(
             r"\binclud|\bamong\b", low_before):
         kind = "wounded"
+    if kind == "returned" and re.search(r"\b(?:injured|wounded|seriously ill|severely ill)\b",
+                                        head_text[:max(0, np_len)], re.I):
+        kind = "wounded"  # "31 injured Ukrainian soldiers": a breakdown of the side's total
     # parts of a group named just before: "among them the three Americans"
     if kind == "returned" and (re.search(
             r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$",
@@ -215,7 +218,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     elif kind == "returned" and re.search(r"\bof the\s+$", low_before) and re.search(
             r"^[^.;]{0,60},\s*only\b", after, re.I):
         kind = "promised"
-    supersedes = bool(re.search(r"\bbringing (?:the \w+ )?to\s+$", low_before))
+    supersedes = bool(re.search(r"\bbringing (?:the (?:number|total)(?: of [^.;]{0,50}?)? |the \w+ )?to\s+$",
+                                low_before))
     if category is None and kind == "returned":
         # bare numbers count only in the "N each", "N for N" and "received N" shapes
         if not (each_after or for_n or supersedes or re.search(
@@ -269,10 +273,11 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             return fig
 
     if kind in ("refused", "absent", "wounded"):
+        inside = [m for m in mentions if num.end <= m.start < offset + np_end + 1]
         near = [m for m in mentions if m.end <= num.start and num.start - m.end < 60
                 and not re.search(r"[.;]", s[m.end - offset:a])]
-        if kind == "wounded" and near:
-            fig.party = near[-1].party
+        if kind == "wounded" and (inside or near):
+            fig.party = (inside or near[-1:])[0].party
         return fig
     if kind == "promised":
         m_dest = re.match(r"^[^.;,]{0,25}?\bto (?:the )?", after[np_end - b:])
