@@ -144,7 +144,8 @@ _PLACE_HEAD = re.compile(
     r"air base|road|bridge|square|port|line of contact|front ?line|no-man's land|tarmac|"
     r"terminal|station|base)\b", re.I)
 _PLACE_STOP = re.compile(
-    r",|;|\.(?:\s|$)|\s+(?:where|when|while|in the presence|before|after|and that|amid|as|"
+    r",|;|\.(?:\s|$)|\s+(?:where|when|while|in the presence|before|after|and that|amid|as|had|has|"
+    r"have|was|were|is|are|because|but|which|that|said|says|for|to|from|during|until|"
     r"officials|under|with|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"on the (?:morning|evening)|in which|in a |in an |according)\b")
 

@@ -22,14 +22,17 @@ from powtrack.records import Event, Evidence
 # words before a date that make it the date of something other than the swap
 _NOT_SWAP_DATE = re.compile(
     r"\b(?:agreed|agreement|signed|talks|summit|meeting|met|ceasefire|truce|invasion|incursion|"
-    r"launched|crashed|began|begin|took effect|captured|arrested|sentenced|convicted|killed|"
+    r"launched|crashed|took effect|captured|arrested|sentenced|convicted|killed|"
     r"attack|abducted|seized|detained|announced|statement|issued|published|surrendered|fell|"
     r"visit|visited)\b[^.;,]{0,45}$|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
 _BACKGROUND_CUE = re.compile(
-    r"\b(?:previous|prior|earlier|last (?:exchange|swap|month|week|year|time)|before|followed|"
-    r"most recent|came|after|since|pattern)\b", re.I)
+    r"\b(?:previous|prior|earlier|last|most recent|latest|an earlier)\s+(?:\w+\s+)?"
+    r"(?:exchange|exchanged|swap|swapped|handover|stage|round|release)|\b(?:followed|after|since|"
+    r"before)\s+(?:an?|the)\s+(?:\w+\s+)?(?:exchange|swap)\b|\bpattern\b|\bone of (?:several|many)\b",
+    re.I)
+_WHEN_AFTER = re.compile(r"^,?\s*when\b", re.I)
 _DEFINITE_DATE = re.compile(r"\b[Tt]he\s+$")
 
 
@@ -137,8 +140,9 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                 target = main
             elif definite and (main.date is None or main.date.value is None or dm.value is None):
                 target = main
-            elif main.date is None and not _BACKGROUND_CUE.search(
-                    s.text[max(a, dm.start - 80) - s.start:dm.end - s.start]) and not (
+            elif main.date is None and dm.kind != "month" and not _BACKGROUND_CUE.search(
+                    s.text[max(a, dm.start - 80) - s.start:dm.end - s.start]) and not _WHEN_AFTER.match(
+                    s.text[dm.end - s.start:]) and not (
                     main.status in ("agreed", "failed") and d["completed"]):
                 main.date, main.date_sentence = dm, s
                 target = main

@@ -183,6 +183,11 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if kind == "returned" and re.search(r"\b(?:injured|wounded|seriously ill|severely ill)\b",
                                         head_text[:max(0, np_len)], re.I):
         kind = "wounded"  # "31 injured Ukrainian soldiers": a breakdown of the side's total
+    # a local share of the swap: "three men from our district were among those freed"
+    if re.match(r"^[^.;,]{0,40}?\b(?:(?:were|was|are|is)\s+)?among\b", after[np_end - b:]) or re.match(
+            r"^\s*(?:who\s+(?:come|came)\s+)?from\s+(?:our|the|this)\s+(?:district|region|city|town|"
+            r"village|oblast|area|province|community)", after[np_end - b:], re.I):
+        return None
     # parts of a group named just before: "among them the three Americans"
     if kind == "returned" and (re.search(
             r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$",
