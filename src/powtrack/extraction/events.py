@@ -32,6 +32,13 @@ _BACKGROUND_CUE = re.compile(
     r"(?:exchange|exchanged|swap|swapped|handover|stage|round|release)|\b(?:followed|after|since|"
     r"before)\s+(?:an?|the)\s+(?:\w+\s+)?(?:exchange|swap)\b|\bpattern\b|\bone of (?:several|many)\b",
     re.I)
+_ANAPHORA = re.compile(r"^(?:In|Under|During|For) (?:that|this|the earlier|the previous) "
+                      r"(?:operation|exchange|swap|deal|handover|round|stage)\b|^(?:That|The earlier|"
+                      r"The previous) (?:operation|exchange|swap|deal|handover)\b", re.I)
+_NAMED_SWAP = re.compile(
+    r"\b(?:freed|released|frees|releases|freeing|releasing|swapped|traded|exchanged)\b[^.;]{0,140}?"
+    r"\b(?:in (?:an? )?(?:[\w-]+ )?(?:exchange|swap|trade) for|in return for|for)\s+"
+    r"(?:(?:the|a|an|[a-z-]+)\s+){0,6}[A-Z][\w'-]+(?: [A-Z][\w'-]+)+")
 _WHEN_AFTER = re.compile(r"^,?\s*when\b", re.I)
 _DEFINITE_DATE = re.compile(r"\b[Tt]he\s+$")
 
@@ -97,6 +104,7 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
     builders: list[Builder] = []
     main: Builder | None = None
     any_swap = any(s.data["swap"] and not s.data["irrealis"] for s in sentences)
+    last_target: Builder | None = None
     for s in sentences:
         d = s.data
         if not (d["swap"] or d["figures"] or d["mediators"] or d["place"]):
@@ -119,6 +127,10 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])
+            if dm is None and last_target is not None and not last_target.main and _ANAPHORA.match(
+                    s.text):
+                last_target.segments.append((s, a, b))  # "In that operation, 16 prisoners ..."
+                continue
             if dm is None:
                 if main is None:
                     if not d["swap"] or d["irrealis"]:
@@ -169,6 +181,7 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                     target = Builder(main=False, status="agreed")
                     builders.append(target)
             target.segments.append((s, a, b))
+            last_target = target
             if target.main and target.status is None:
                 target.status = doc_status_hint
     return builders
@@ -372,6 +385,17 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
             elif f.kind in ("promised", "refused", "absent"):
                 getattr(ev, f.kind)[p] = f.value
                 _evidence(ev, f.kind, f, p, evidence_sentence)
+    # "freed Trevor Reed in exchange for Konstantin Yaroshenko": one person each
+    if not ev.returned and len(parties) == 2:
+        for s, a, e in b.segments:
+            m = _NAMED_SWAP.search(s.text[a - s.start:e - s.start])
+            if m and s.data["swap"]:
+                for p in parties:
+                    ev.returned[p] = [1]
+                    sentence, sstart = evidence_sentence(s)
+                    ev.evidence.append(Evidence("returned", 1, a + m.start(), a + m.end(),
+                                                sentence, sstart, p))
+                break
     # a rounded figure beside the exact one is the same figure ("nearly 2,000" and 1,968)
     for p, vals in ev.returned.items():
         exact = [v for v in vals if _qualifier(b, v, p) == "exact"]

@@ -161,7 +161,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]):
         return None
     # "10 Thai nationals": people of a country that is not a side here
-    np_words = re.findall(r"[A-Za-z][\w.'-]*", head_text[:max(0, np_len)])
+    np_words = re.findall(r"[A-Za-z][\w.'-]*", head_text[:max(0, np_len)]) if category else []
     if len(np_words) >= 2 and np_words[-2][:1].isupper() and not any(
             num.end <= m.start < offset + np_end for m in mentions):
         return None
