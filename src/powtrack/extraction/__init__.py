@@ -108,7 +108,8 @@ def extract_document(doc: Document) -> Record:
         if swap and specific:
             specific = any(not re.fullmatch(r"(?:exchanges|swaps)", m.group(), re.I)
                            for m in swap_rx.finditer(masked))
-        s.data["swap"] = bool(specific)
+        # a sentence that says nothing was given in return reports no swap
+        s.data["swap"] = bool(specific) and not negation.search(s.text)
         s.data["irrealis"] = bool(_IRREALIS.search(s.text))
         s.data["cumulative"] = bool(cumulative.search(s.text))
         s.data["completed"] = bool(completed_rx.search(s.text))
@@ -160,7 +161,7 @@ def extract_document(doc: Document) -> Record:
         sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
                  and not f.party.startswith("*")}
         both = any(f.party == BOTH for f in s.data["figures"])
-        if (len(sides) >= 2 or both) and not s.data["irrealis"]:
+        if (len(sides) >= 2 or both) and not s.data["irrealis"] and not negation.search(s.text):
             s.data["swap"] = True
 
     # 4. events
@@ -201,9 +202,11 @@ def extract_document(doc: Document) -> Record:
         events.append(ev)
 
     main = next((e for e in events if e.main), None)
-    if main is not None and not main.returned and not main.breakdown and main.total is None \
-            and main.date is None and main.date_text is None:
-        # a swap with no figure, no date: talk about swaps, not a report of one
+    main_b = next((b for b in builders if b.main), None)
+    if main is not None and not main.returned and not main.breakdown and main.total is None and (
+            (main.date is None and main.date_text is None) or not any(
+                _CAPTIVE_WORDS.search(s.text) for s, _, _ in main_b.segments if s.data["swap"])):
+        # a swap with no figure and no date, or a swap of something other than people
         events = []
         main = None
     if main is None:
@@ -254,6 +257,9 @@ def _shift(d, offset):
     return d
 
 
+_CAPTIVE_WORDS = re.compile(r"prisoner|\bPOWs?\b|captiv|hostage|detainee|soldier|servicem[ae]n|"
+                            r"civilian|fighters|remains|bodies|полон|плен|заручник|заложник|"
+                            r"prisonnier|otage|[Gg]efangen|[Gg]eisel|prisioner|rehene", re.I)
 _MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat|helped|sponsor",
                               re.I)
 _PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the)\b", re.I)

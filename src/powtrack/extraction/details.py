@@ -54,7 +54,12 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
 
     Returns (canonical name, start, end) with offsets into ``sentence``.
     """
-    if _NEGATED.search(sentence) or not _CONTEXT.search(sentence) or _OFF_TOPIC.search(sentence):
+    if _NEGATED.search(sentence) or _OFF_TOPIC.search(sentence):
+        return []
+    # a sentence that neither speaks of a swap nor thanks someone for mediating credits no one
+    if not _CONTEXT.search(sentence) and not re.search(
+            r"\bthank\w*\b[^.;]{0,80}\bfor (?:its|their|his|her)\s+(?:\w+\s+)?(?:mediation|role|help)\b|"
+            r"\bmediation of\b", sentence, re.I):
         return []
     ents = _entities(sentence)
     if not ents:

@@ -21,10 +21,14 @@ from powtrack.records import Event, Evidence
 
 # words before a date that make it the date of something other than the swap
 _NOT_SWAP_DATE = re.compile(
-    r"\b(?:agreed|agreement|signed|talks|summit|meeting|met|ceasefire|truce|invasion|incursion|"
-    r"launched|crashed|took effect|captured|arrested|sentenced|convicted|killed|"
-    r"attack|abducted|seized|detained|announced|statement|issued|published|surrendered|fell|"
-    r"visit|visited)\b[^.;,]{0,45}$|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
+    r"(?:\b(?:agreed|agreement|signed|talks|summit|meeting|met|ceasefire|truce|invasion|incursion|"
+    r"launched|crashed|took effect|attack|sentenced|convicted|announced|statement|issued|"
+    r"published|visit|visited)\b"
+    # "captured" as a verb ("captured by Russia ... in 2018"), not as an adjective ("captured soldiers")
+    r"|\b(?:was|were|been|being)\s+(?:captured|arrested|detained|abducted|seized|killed|taken)\b"
+    r"|\b(?:captured|arrested|detained|abducted|seized|killed|surrendered|fell)\s+(?:by|in|on|at|"
+    r"near|during|after|while|when)\b)[^.;,]{0,45}$"
+    r"|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
 _BACKGROUND_CUE = re.compile(
@@ -36,7 +40,7 @@ _ANAPHORA = re.compile(r"^(?:In|Under|During|For) (?:that|this|the earlier|the p
                       r"(?:operation|exchange|swap|deal|handover|round|stage)\b|^(?:That|The earlier|"
                       r"The previous) (?:operation|exchange|swap|deal|handover)\b", re.I)
 _NAMED_SWAP = re.compile(
-    r"\b(?:freed|released|frees|releases|freeing|releasing|swapped|traded|exchanged)\b[^.;]{0,140}?"
+    r"\b(?:freed|released|frees|releases|freeing|releasing|swapped|traded|exchanged)\b[^;]{0,140}?"
     r"\b(?:in (?:an? )?(?:[\w-]+ )?(?:exchange|swap|trade) for|in return for|for)\s+"
     r"(?:(?:the|a|an|[a-z-]+)\s+){0,6}[A-Z][\w'-]+(?: [A-Z][\w'-]+)+")
 _WHEN_AFTER = re.compile(r"^,?\s*when\b", re.I)
@@ -143,8 +147,8 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                     if rd:
                         main.weak_date, main.weak_sentence = rd[0], s
             elif main is None:
-                if d["irrealis"] and not d["swap"]:
-                    continue
+                if d["irrealis"]:
+                    continue  # a call or a hope for a swap is not a swap
                 main = Builder(main=True, date=dm, date_sentence=s)
                 builders.append(main)
                 target = main

@@ -63,7 +63,8 @@ _EACH_AFTER = re.compile(
     re.I)
 _EACH_BEFORE = re.compile(
     r"\b(?:each|both) (?:\w+ ){0,2}(?:freed|released|returned|handed over|swapped|exchanged|"
-    r"release|free|return|hand over|got|received|will release|to release)\s+(?:\w+ ){0,2}$", re.I)
+    r"release|free|return|hand over|got|received|will release|to release|freeing|releasing|"
+    r"returning|handing over|receiving|getting back)\s+(?:\w+ ){0,2}$", re.I)
 _FOR_N = re.compile(r"^\s*(?:-|\s)(?:for|на|pour|für|gegen|por|per|contre)(?:-|\s)(\d[\d,]*|\w+)\b",
                     re.I)
 _OF_POSSESSIVE = re.compile(r"^\s+of (?:our|its|their|his|her) ", re.I)
@@ -199,10 +200,11 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     tail = after[np_end - b:np_end - b + 110].lower()
     tail = re.split(r"\d|;|\bbut\b|,\s*(?:while|and)\b|\b(?:one|two|three|four|five|six|seven|"
                     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b", tail)[0]
-    if re.match(r"^[^.;]{0,40}?\b(?<!to )(?<!the )(?:remain\b|remains\b(?! of)|(?:are|is|were) still|still held|"
-                r"are held|will remain|left in)\b", tail):
+    if re.match(r"^[^.;]{0,80}?\b(?<!to )(?<!the )(?:remain\b|remains\b(?! of)|(?:are|is|were) still|still held|"
+                r"are held|are being held|is being held|will remain|left in)\b", tail):
         return None  # captives still held: a held figure, not a swap figure
-    if re.match(r"^\s*(?:were |was |are )?(?:dead|killed|died|injured|wounded|missing)\b", tail):
+    if kind != "bodies" and re.match(
+            r"^\s*(?:were |was |are )?(?:dead|killed|died|injured|wounded|missing)\b", tail):
         return None
     held_place = re.search(r"\b(?:in (?:\w+ )?(?:captivity|custody)|behind bars)\b", tail[:70])
     if held_place and not re.search(r"\b(?:returned|freed|released|brought|back|home|came|"
@@ -225,12 +227,18 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         kind = "promised"
     supersedes = bool(re.search(r"\bbringing (?:the (?:number|total)(?: of [^.;]{0,50}?)? |the \w+ )?to\s+$",
                                 low_before))
+    if category is None and each_after and not re.match(
+            r"^\s+(?:(?:were|was|have been|had been)\s+)?(?:(?:freed|released|returned|handed over|"
+            r"exchanged|swapped|sent home)\s+)?(?:each|apiece|on each side|from each side|on both "
+            r"sides|to each side|on either side)\b", after):
+        return None  # "200 students each": not captives
     if category is None and kind == "returned":
         # bare numbers count only in the "N each", "N for N" and "received N" shapes
         if not (each_after or for_n or supersedes or re.search(
                 r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
                 low_before) or re.match(
-                    r"^\s+(?:crossed|came|returned|were freed|were released|went)", after)):
+                    r"^\s+(?:crossed|came|returned|went|(?:were|was|had been|have been)\s+(?:freed|"
+                    r"released|handed over|returned|exchanged|transferred|sent))\b", after)):
             return None
     if category is None and kind in ("refused", "absent") and not re.match(
             r"^\s+(?:who|of them|others?|more)?\b", after):

@@ -47,7 +47,7 @@ def find_held(sentence_text: str, offset: int, numbers: list[Number],
             where_start = offset + np_end + state.start("where")
             where_end = offset + np_end + state.end("where")
             for m in mentions:
-                if where_start <= m.start < where_end:
+                if where_start <= m.start < where_end and _holds(m, sentence_text, offset):
                     holder = m.party
                     break
             if holder is None and re.search(r"\bits custody\b", state.group("where")):
@@ -60,7 +60,7 @@ def find_held(sentence_text: str, offset: int, numbers: list[Number],
                     holder = m.party
                     break
         elif holder_before and not re.search(r"\b(?:has|have)\b", holder_before.group()):
-            holder = _last_alias_before(mentions, num.start)
+            holder = _last_alias_before(mentions, num.start, sentence_text, offset)
             if holder is None:
                 continue
         else:
@@ -81,6 +81,19 @@ def find_held(sentence_text: str, offset: int, numbers: list[Number],
     return out
 
 
-def _last_alias_before(mentions: list[PartyMention], pos: int) -> str | None:
-    cands = [m for m in mentions if m.end <= pos and m.kind == "alias"]
+def _holds(m: PartyMention, text: str, offset: int) -> bool:
+    """A side named as a holder: its name, or its adjective before "custody", "jails"..."""
+    if m.kind == "alias":
+        return True
+    return bool(_CUSTODY.match(text[m.end - offset:]))
+
+
+_CUSTODY = re.compile(r"\s+(?:custody|captivity|jails?|prisons?|detention|hands|forces|"
+                      r"authorities|camps?)\b", re.I)
+
+
+def _last_alias_before(mentions: list[PartyMention], pos: int, text: str = "",
+                       offset: int = 0) -> str | None:
+    cands = [m for m in mentions if m.end <= pos and (m.kind == "alias" or (
+        text and _holds(m, text, offset)))]
     return cands[-1].party if cands else None
