@@ -5,8 +5,6 @@ words). Each test pins one rule of SCHEMA.md: how a figure is read and whose
 people it counts, how a date resolves against the publication date, what makes
 a mediator, a handover place, a held figure, a background swap, and what is not
 a swap at all.
-should do and does not yet; they turn into failures the day it does, so the
-mark can come off.
 """
 
 from __future__ import annotations
