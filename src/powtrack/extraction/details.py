@@ -20,7 +20,7 @@ _CUE_AFTER = re.compile(
 _CUE_BEFORE = re.compile(
     r"(?:-brokered|-mediated|-facilitated|\s+mediation\b|,? which (?:\w+ ){0,3}(?:brokered|mediated|"
     r"facilitated|coordinated|sponsored)|\s+(?:(?:has|have|had|also|quietly|reportedly|jointly|"
-    r"successfully|itself|personally)\s+){0,2}(?:mediated|brokered|facilitated|coordinated|"
+    r"successfully|itself|personally|then|later|again)\s+){0,2}(?:mediated|brokered|facilitated|coordinated|"
     r"sponsored)\b|\s+(?:also )?helped (?:to )?(?:negotiate|broker|mediate|arrange|"
     r"secure)|\s+provided (?:humanitarian )?mediation|\s+(?:had |has )?(?:acted|served) as "
     r"(?:a )?(?:mediator|go-between)|\s+said (?:it|they|its \w+|their \w+) had (?:mediated|"
@@ -95,8 +95,8 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                 for j in chain_from(i):
                     found.append((ents[j][2], ents[j][0], ents[j][1]))
                 break
-    for m in re.finditer(r"\b(?:brokered|mediated|facilitated)\b[^.;]{0,40}?\b(?:together|along) "
-                         r"with\s+", sentence):
+    for m in re.finditer(r"\b(?:brokered|mediated|facilitated)\b[^.;]{0,40}?\b(?:together with|along "
+                         r"with|alongside|with)\s+(?:the\s+)?", sentence):
         for i, (a, _b, _n) in enumerate(ents):
             if a >= m.end() and a - m.end() <= 6:
                 for j in chain_from(i):

@@ -39,10 +39,12 @@ _BACKGROUND_CUE = re.compile(
 _ANAPHORA = re.compile(r"^(?:In|Under|During|For) (?:that|this|the earlier|the previous) "
                       r"(?:operation|exchange|swap|deal|handover|round|stage)\b|^(?:That|The earlier|"
                       r"The previous) (?:operation|exchange|swap|deal|handover)\b", re.I)
+_NAME = r"(?:(?:the|a|an|[a-z-]+)\s+){0,6}[A-Z][\w'-]+(?: [A-Z][\w'-]+)+"
 _NAMED_SWAP = re.compile(
     r"\b(?:freed|released|frees|releases|freeing|releasing|swapped|traded|exchanged)\b[^;]{0,140}?"
-    r"\b(?:in (?:an? )?(?:[\w-]+ )?(?:exchange|swap|trade) for|in return for|for)\s+"
-    r"(?:(?:the|a|an|[a-z-]+)\s+){0,6}[A-Z][\w'-]+(?: [A-Z][\w'-]+)+")
+    r"\b(?:in (?:an? )?(?:[\w-]+ )?(?:exchange|swap|trade) for|in return for|for)\s+" + _NAME
+    + r"|\b(?:freed|released|frees|releases)\b[^;]{0,160}?\b(?:received|receiving|got back|getting "
+    r"back|took back|taking back)\s+(?:in (?:return|exchange)\s+)?" + _NAME)
 _WHEN_AFTER = re.compile(r"^,?\s*when\b", re.I)
 _DEFINITE_DATE = re.compile(r"\b[Tt]he\s+$")
 
