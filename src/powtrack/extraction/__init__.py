@@ -44,7 +44,7 @@ _IRREALIS = re.compile(
 # "KYIV, Jan 31 (EurasiaWire) -": the filing date of a wire story, not an event date
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{1,60}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
                        r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s")
-_SPEAKER = re.compile(r"\b(?:said|says|told|wrote|writes|reported|announced|added|confirmed|"
+_SPEAKER = re.compile(r"\b(?:said|says|saying|told|wrote|writes|reported|announced|added|confirmed|"
                       r"according to)\b", re.I)
 
 
@@ -318,6 +318,8 @@ def _in_cumulative_clause(s, n) -> bool:
             continue
         if re.search(r"[;]|\b(?:which|who|whom|where)\b", between) or len(between) > 160:
             continue
+        if m.group().lower().startswith("since") and re.search(r"\d", between):
+            continue  # "1,718 Gazans held since the fighting began": the nearer number's
         return True
     return False
 

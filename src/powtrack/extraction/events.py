@@ -16,6 +16,7 @@ from datetime import date
 from powtrack.extraction.dates import DateMention
 from powtrack.extraction.figures import BOTH, Figure, PartyMention
 from powtrack.extraction.lexicon import parties as party_table
+from powtrack.extraction.lexicon import party_terms
 from powtrack.extraction.text import Sentence, word_regex
 from powtrack.records import Event, Evidence
 
@@ -45,6 +46,11 @@ _NAMED_SWAP = re.compile(
     r"\b(?:in (?:an? )?(?:[\w-]+ )?(?:exchange|swap|trade) for|in return for|for)\s+" + _NAME
     + r"|\b(?:freed|released|frees|releases)\b[^;]{0,160}?\b(?:received|receiving|got back|getting "
     r"back|took back|taking back)\s+(?:in (?:return|exchange)\s+)?" + _NAME)
+_NAMED_RELEASE = re.compile(
+    r"(?P<actor>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*)\s+(?:\w+\s+){0,2}?(?:freed|released|handed over|"
+    r"handed|let go|returned)\s+(?:(?:former|the|a|U\.S\.|US|[a-z-]+)\s+){0,4}"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?: [A-Z][\w'-]+)*)")
+_NO_TERM = type("NoTerm", (), {"canonical": None})()
 _WHEN_AFTER = re.compile(r"^,?\s*when\b", re.I)
 _DEFINITE_DATE = re.compile(r"\b[Tt]he\s+$")
 
@@ -307,6 +313,8 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
             targets = [canon(f.party)]
         elif f.other_of == "*previous*":
             targets = [other(last_party)] if last_party else []
+        elif f.other_of == "*same*":
+            targets = [last_party] if last_party else []
         elif f.other_of is not None:
             targets = [other(f.other_of)]
         else:
@@ -402,19 +410,35 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
                     ev.evidence.append(Evidence("returned", 1, a + m.start(), a + m.end(),
                                                 sentence, sstart, p))
                 break
+    # "Washington freed Alex Saab": one named person for a side with no count of its own
+    if len(parties) == 2 and ev.returned:
+        for s, a, e in b.segments:
+            if not s.data["swap"]:
+                continue
+            for m in _NAMED_RELEASE.finditer(s.text[a - s.start:e - s.start]):
+                side = canon(party_terms()[0].get(m.group("actor"), _NO_TERM).canonical)
+                if side not in parties or m.group("name") in party_terms()[0]:
+                    continue
+                receiver = other(side)
+                if receiver and not ev.returned.get(receiver):
+                    ev.returned[receiver] = [1]
+                    sentence, sstart = evidence_sentence(s)
+                    ev.evidence.append(Evidence("returned", 1, a + m.start("name"),
+                                                a + m.end("name"), sentence, sstart, receiver))
     # a rounded figure beside the exact one is the same figure ("nearly 2,000" and 1,968)
     for p, vals in ev.returned.items():
         exact = [v for v in vals if _qualifier(b, v, p) == "exact"]
         if exact:
             ev.returned[p] = [v for v in vals if v in exact or not any(
                 abs(v - e) <= 0.1 * e for e in exact)]
-    # a promise that was kept in full is not a shortfall
+    # a promise that was kept in full is not a shortfall; a plan with no shortfall
+    # ("the Houthis were to release 26") is the swap's own figure
     for p, n in list(ev.promised.items()):
-        if n in ev.returned.get(p, []) and p not in ev.refused and p not in ev.absent:
+        short = p in ev.refused or p in ev.absent or any(v < n for v in ev.returned.get(p, []))
+        if not short:
             del ev.promised[p]
-    if ev.promised and not (ev.refused or ev.absent):
-        if not any(v < n for p, n in ev.promised.items() for v in ev.returned.get(p, [])):
-            ev.promised = {}
+            if not ev.returned.get(p):
+                ev.returned[p] = [n]
     return ev
 
 

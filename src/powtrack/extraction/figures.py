@@ -235,6 +235,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if category is None and kind == "returned":
         # bare numbers count only in the "N each", "N for N" and "received N" shapes
         if not (each_after or for_n or supersedes or re.search(
+                r"\b(?:figure|number|total|count|tally) (?:of|at|as)\s+$", low_before) or re.search(
                 r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
                 low_before) or re.match(
                     r"^\s+(?:crossed|came|returned|went|(?:were|was|had been|have been)\s+(?:freed|"
@@ -300,7 +301,6 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                         0 <= m.start - offset - (np_end + m_dest.end()) <= 4):
                     fig.party = m.party
                     return fig
-        return fig
 
     # 3. after the noun phrase: where they went, who held them
     rest_start = offset + np_end
@@ -362,6 +362,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"^\s*(?:had |have |has )?(?:been |were |was |are |is )?(?:freed|released|returned|"
             r"home|back home|brought home|came home|come home)\b", s[np_end:], re.I):
         fig.party = speaker  # each side counts its own people home
+        return fig
+    if kind == "returned" and re.search(r"\b(?:figure|number|total|count|tally) (?:of|at|as)\s+$",
+                                        low_before):
+        fig.other_of = "*same*"  # "gave a figure of 12": another count of the same people
         return fig
     if re.search(r"\bin return,?\s+(?:\w+\s+){0,3}$", low_before) or re.search(
             r"^\s*(?:\w+\s+){0,4}(?:were |was )?(?:handed over |freed |released )?in return\b",

@@ -15,7 +15,7 @@ _STATE_AFTER = re.compile(
     r"imprisoned|detained|captive)|will remain|will be left|left|being (?:held|captive|kept)|having been held|"
     r"(?:are|is) being held)\b(?P<where>[^.;]{0,80})", re.I)
 _HOLDER_BEFORE = re.compile(
-    r"\b(?:still )?(?:holds|is holding|are holding|hold|held|has|have) (?:\w+ ){0,2}$", re.I)
+    r"\b(?:still )?(?:holds|is holding|are holding|holding|hold|held|has|have) (?:\w+ ){0,2}$", re.I)
 _THERE_ARE = re.compile(r"\bthere (?:are|were|will be|remain)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_HELD = re.compile(r"\b(?:killed|dead|died|missing|freed|released|returned|wounded|"
                        r"injured|brought home|exchanged|swapped|captured in|interviewed)\b", re.I)
