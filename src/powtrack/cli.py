@@ -205,15 +205,21 @@ def ingest_command(paths, db, published, no_resolve, progress):
     finally:
         bar.close()
         store.close()
-    versions = f" ({stats.versions} new versions)" if stats.versions else ""
-    errors = f", {stats.errors} skipped" if stats.errors else ""
+    versions = f" ({stats.versions} as new versions)" if stats.versions else ""
+    errors = (f"; {stats.errors} input{'s' * (stats.errors != 1)} skipped (see above)"
+              if stats.errors else "")
     click.echo(f"{stats.read} documents read: {stats.added} stored{versions}, "
                f"{stats.unchanged} already stored{errors}")
     if not no_resolve:
-        r = stats.resolved
-        click.echo(f"resolved {r.mentions} mentions into {r.exchanges} exchanges "
-                   f"({r.components} groups re-resolved)")
+        click.echo(_resolve_summary(stats.resolved))
     sys.exit(1 if stats.errors else 0)
+
+
+def _resolve_summary(r) -> str:
+    if not r.components:
+        return "exchanges up to date: nothing new to resolve"
+    return (f"resolved {r.mentions} mention{'s' * (r.mentions != 1)} into {r.exchanges} "
+            f"exchange{'s' * (r.exchanges != 1)}")
 
 
 @cli.command("resolve")
@@ -236,8 +242,7 @@ def resolve_command(db, full):
         r = store.resolve(full=full)
     finally:
         store.close()
-    click.echo(f"resolved {r.mentions} mentions into {r.exchanges} exchanges "
-               f"({r.components} groups re-resolved)")
+    click.echo(_resolve_summary(r))
 
 
 def _returned_cell(row) -> str:

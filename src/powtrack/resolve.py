@@ -678,7 +678,13 @@ def consensus(members: Sequence[Mention]) -> tuple[list[Consensus], str, dict[st
         base.value, base.number = status, None
         base.support = len({cl.source for cl in status_claims if cl.value == status})
         base.rule = "furthest status reported (agreed, then failed, then completed)"
-        base.conflict = {"completed", "failed"} <= statuses
+        # failed before completed is a postponed swap done later: history, not a
+        # conflict; a failure reported on or after the swap's day contradicts it
+        done = [m.date or m.published for m in members if m.status == "completed"]
+        failed = [m.date or m.published for m in members if m.status == "failed"]
+        first_done = min((d for d in done if d), default=None)
+        base.conflict = bool(done and failed) and (
+            first_done is None or any(d is None or d >= first_done for d in failed))
         out.append(base)
 
     # The swap's date comes from the reports of its final status that give a

@@ -37,7 +37,7 @@ _GATE_CAPTIVES = re.compile(
     r"\bfreed\b|\breleased\b|полон|плен|заручник|заложник|prisonnier|otage|[Gg]efangen|[Gg]eisel|"
     r"prisioner|rehene|detenid|prigionier|ostagg", re.I)
 _IRREALIS = re.compile(
-    r"\b(?:could|might|(?-i:may)|should|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
+    r"\b(?:could|might|(?-i:may)|should|if|whether|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
     r"demand(?:s|ed|ing)?|propos(?:e|ed|al|ing)|push(?:ing)? for|hope[sd]? (?:for|to)|ready for|"
     r"ready to|seek(?:s|ing)?|if carried out|expected them to|wants?|wanted|no (?:new |such )?"
     r"(?:exchange|swap) has)\b", re.I)

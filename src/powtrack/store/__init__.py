@@ -296,10 +296,19 @@ class Store:
         return stats
 
     def _resolve_component(self, rows: Sequence[Any]) -> tuple[int, int]:
-        active_ids = [r.id for r in rows if r.active]
-        withdrawn = [r.id for r in rows if not r.active]
-        old = sorted({r.exchange_id for r in rows if r.exchange_id})
         with self._write() as conn:
+            # read the rows again inside the write transaction: another process
+            # may have resolved them since they were listed
+            fresh = []
+            for chunk in _chunks([r.id for r in rows]):
+                fresh += conn.execute(
+                    sa.select(mentions.c.id, mentions.c.active, mentions.c.resolved,
+                              mentions.c.exchange_id).where(mentions.c.id.in_(chunk))).all()
+            if all(r.resolved for r in fresh):
+                return 0, 0
+            active_ids = sorted(r.id for r in fresh if r.active)
+            withdrawn = sorted(r.id for r in fresh if not r.active)
+            old = sorted({r.exchange_id for r in fresh if r.exchange_id})
             loaded = self._load_mentions(conn, active_ids)
             result = resolve(loaded)
             for ids in _chunks(old):
