@@ -107,8 +107,22 @@ def _segments(s: Sentence, dates: list[DateMention]) -> list[tuple[DateMention |
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         inside = [d for d in dates if a <= d.start < b]
-        out.append((inside[0] if inside else None, a, b))
+        out.append((_closest_to_swap(s, inside) if inside else None, a, b))
     return out
+
+
+_SWAP_VERB = re.compile(r"\b(?:exchanged|swapped|traded|freed|released|handed over|returned|"
+                        r"exchange|swap|handover|repatriation|came home|were freed)\b", re.I)
+
+
+def _closest_to_swap(s: Sentence, dates: list[DateMention]) -> DateMention:
+    """Of several dates in one clause, the one nearest a swap verb ("released ... yesterday")."""
+    if len(dates) == 1:
+        return dates[0]
+    verbs = [m.start() + s.start for m in _SWAP_VERB.finditer(s.text)]
+    if not verbs:
+        return dates[0]
+    return min(dates, key=lambda d: (min(abs(d.start - v) for v in verbs), d.start))
 
 
 def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list[Builder]:

@@ -41,7 +41,7 @@
           {
             title: "People returned per swap",
             width: width, height: 180,
-            mark: { type: "bar", width: 3, tooltip: true },
+            mark: { type: "bar", width: 3 },
             encoding: { x: x, y: { field: "returned", type: "quantitative", title: "people" },
                         color: color, tooltip: tooltip },
           },
