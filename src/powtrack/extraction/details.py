@@ -140,8 +140,10 @@ _PLACE_CUE = re.compile(
     r"handed over|exchange)\b[^.;,]{0,60}?\b(?<!agreed )(?:at|on|near|in)\s+(?!(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|the morning|the evening|return|exchange|the eve|an "
     r"undisclosed|\d))", re.I)
-_DATE_START = re.compile(r"(?:the )?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b|"
-                         r"\d|(?:early|late|mid)\b|(?:this|last|next) )", re.I)
+_DATE_START = re.compile(
+    r"(?:the )?(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?|\d|(?:early|late|mid)\b|"
+    r"(?:this|last|next) )", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on)\s+([^,.;]{3,60}),\s+where the (?:handover|exchange|"
                            r"swap|handovers) (?:took place|happened)", re.I)
 _PLACE_HEAD = re.compile(
