@@ -141,9 +141,10 @@ def extract_document(doc: Document) -> Record:
                     or n.start < s.data["dateline_end"] or n.value == 0:
                 continue
             year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
-            if s.data["cumulative"] and _in_cumulative_clause(s, n):
-                continue
             f = classify(s.text, s.start, n, ms, speaker)
+            if f is not None and f.kind != "bodies" and s.data["cumulative"] \
+                    and _in_cumulative_clause(s, n):
+                continue
             if f is None or (year_like and not (f.category or f.has_people_word)):
                 continue
             # "74 of 168": the 168 is not a figure of its own
@@ -203,6 +204,14 @@ def extract_document(doc: Document) -> Record:
 
     main = next((e for e in events if e.main), None)
     main_b = next((b for b in builders if b.main), None)
+    # the mediators of a deal are the mediators of its stages
+    if main is not None and not main.mediators:
+        for e in events:
+            if not e.main and e.status == "agreed" and e.date is None \
+                    and set(e.parties) == set(main.parties):
+                main.mediators = list(e.mediators)
+                main.evidence += [x for x in e.evidence if x.field == "mediators"]
+                break
     if main is not None and not main.returned and not main.breakdown and main.total is None and (
             (main.date is None and main.date_text is None) or not any(
                 _CAPTIVE_WORDS.search(s.text) for s, _, _ in main_b.segments if s.data["swap"])):

@@ -59,7 +59,7 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
     # a sentence that neither speaks of a swap nor thanks someone for mediating credits no one
     if not _CONTEXT.search(sentence) and not re.search(
             r"\bthank\w*\b[^.;]{0,80}\bfor (?:its|their|his|her)\s+(?:\w+\s+)?(?:mediation|role|help)\b|"
-            r"\bmediation of\b", sentence, re.I):
+            r"\bmediation (?:of|by)\b|-brokered\b", sentence, re.I):
         return []
     ents = _entities(sentence)
     if not ents:
