@@ -320,6 +320,8 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
     resolved: list[tuple[Figure, list[str]]] = []
     last_party: str | None = None
     promise: tuple[str, int] | None = None  # (side, sentence index) of the last promise
+    last_value: int | None = None
+    promised_from: tuple[str, int] | None = None  # a figure that turned out to be a promise
     for f in sorted(b.figures, key=lambda f: f.start):
         if f.party == BOTH:
             targets = list(parties)
@@ -329,6 +331,11 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
             targets = [other(last_party)] if last_party else []
         elif f.other_of == "*same*":
             targets = [last_party] if last_party else []
+        elif f.other_of == "*fewer*":
+            targets = [last_party] if last_party else []
+            if last_party and last_value and last_value > f.value:
+                f.kind = "returned"
+                promised_from = (last_party, last_value)
         elif f.other_of is not None:
             targets = [other(f.other_of)]
         else:
@@ -346,6 +353,7 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
         resolved.append((f, targets))
         if len(targets) == 1 and f.kind in ("returned", "promised"):
             last_party = targets[0]
+            last_value = f.value
 
     # breakdown parts: military + civilian figures that add up to a side's total
     used: set[int] = set()
@@ -413,6 +421,11 @@ def assemble(b: Builder, parties: list[str], doc_text: str, published: date | No
             elif f.kind in ("promised", "refused", "absent"):
                 getattr(ev, f.kind)[p] = f.value
                 _evidence(ev, f.kind, f, p, evidence_sentence)
+    if promised_from is not None:
+        side, value = promised_from
+        if value in ev.returned.get(side, []):
+            ev.returned[side].remove(value)
+            ev.promised[side] = value
     # "freed Trevor Reed in exchange for Konstantin Yaroshenko": one person each
     if not ev.returned and len(parties) == 2:
         for s, a, e in b.segments:

@@ -189,6 +189,13 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"^\s*(?:who\s+(?:come|came)\s+)?from\s+(?:our|the|this)\s+(?:district|region|city|town|"
             r"village|oblast|area|province|community)", after[np_end - b:], re.I):
         return None
+    if re.search(r"\bonly\s+$", low_before) and re.match(r"^\s+of them\b", after):
+        # "only two of them would return": fewer than the figure before
+        return Figure(num.value, num.start, num.end, "returned", None, other_of="*fewer*",
+                      qualifier=num.qualifier, speaker=speaker)
+    if re.search(r"\bthe other\s+$", low_before) and not word_regex("refused").search(after[:60]) \
+            and not word_regex("absent").search(after[:60]):
+        return None  # "the other two freed Americans": a share of a group counted elsewhere
     # parts of a group named just before: "among them the three Americans"
     if kind == "returned" and (re.search(
             r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$",
