@@ -73,7 +73,9 @@ def _speaker(sentence_text: str, offset: int, mentions: list[PartyMention]) -> s
 
 def extract_document(doc: Document) -> Record:
     """Run steps 1-5 over a cleaned document and return its record."""
-    text = doc.clean or doc.text
+    # Bounded work per document: a news article is far shorter than this; the
+    # rest of an overlong text is not read (its offsets would still be valid).
+    text = (doc.clean or doc.text)[:MAX_CHARS]
     record = Record(id=doc.key, relevant=False, url=doc.url, published=doc.published)
     # 1. gate
     if not (_GATE_CAPTIVES.search(text) and (word_regex("swap").search(text)
@@ -128,7 +130,6 @@ def extract_document(doc: Document) -> Record:
         s.data["figures"] = []
 
     # 3. figures
-    date_spans = [(d.start, d.end) for s in sentences for d in s.data["dates"]]
     for s in sentences:
         if not (s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
                 or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains)\b", s.text, re.I)):
@@ -137,7 +138,7 @@ def extract_document(doc: Document) -> Record:
         speaker = _speaker(s.text, s.start, ms)
         consumed: set[int] = set()
         for n in s.data["numbers"]:
-            if n.start in consumed or any(a <= n.start < b for a, b in date_spans) \
+            if n.start in consumed or any(d.start <= n.start < d.end for d in s.data["dates"]) \
                     or n.start < s.data["dateline_end"] or n.value == 0:
                 continue
             year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
@@ -167,12 +168,12 @@ def extract_document(doc: Document) -> Record:
 
     # 4. events
     headline = sentences[0] if sentences else None
-    mediator_spans: list[tuple[int, int]] = []
+    mediator_spans: set[int] = set()  # start offsets of mediator names
     mediators_by_sentence = {}
     for s in sentences:
         meds = find_mediators(s.text) if s.data["swap"] or _MEDIATION_WORDS.search(s.text) else []
         mediators_by_sentence[s.index] = [(n, a + s.start, b + s.start) for n, a, b in meds]
-        mediator_spans += [(a + s.start, b + s.start) for _, a, b in meds]
+        mediator_spans.update(a + s.start for _, a, _ in meds)
         s.data["mediators"] = bool(meds)
         s.data["place"] = bool(_PLACE_WORDS.search(s.text) and find_location(s.text))
     builders = build_events(sentences, None)
@@ -269,6 +270,7 @@ def _shift(d, offset):
 _CAPTIVE_WORDS = re.compile(r"prisoner|\bPOWs?\b|captiv|hostage|detainee|soldier|servicem[ae]n|"
                             r"civilian|fighters|remains|bodies|полон|плен|заручник|заложник|"
                             r"prisonnier|otage|[Gg]efangen|[Gg]eisel|prisioner|rehene", re.I)
+MAX_CHARS = 200_000
 _MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat|helped|sponsor",
                               re.I)
 _PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the)\b", re.I)

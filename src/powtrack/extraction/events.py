@@ -237,7 +237,7 @@ def event_status(b: Builder, headline: Sentence | None) -> str:
 
 
 def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention]],
-                   headline: Sentence | None, mediator_spans: list[tuple[int, int]]) -> list[str]:
+                   headline: Sentence | None, mediator_spans: set[int]) -> list[str]:
     """The two sides of an event: where its figures go, and who its swap sentences name."""
     score: dict[str, float] = {}
     first_pos: dict[str, int] = {}
@@ -260,7 +260,7 @@ def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention
         for m in mentions_by_sentence.get(s.index, []):
             if not any(a <= m.start < bb for a, bb in segs):
                 continue
-            if any(x <= m.start < y for x, y in mediator_spans):
+            if m.start in mediator_spans:
                 continue
             w = 1.0 if s.data["swap"] else 0.3
             if s is headline:

@@ -50,7 +50,22 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# Longer "sentences" (lists, tables, text with no punctuation) are cut into pieces
+# so that the work per sentence, and so per document, stays linear in its length.
+MAX_SENTENCE = 800
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while end - start > MAX_SENTENCE:
+        window = text[start + MAX_SENTENCE // 2:start + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "), window.rfind(" "))
+        cut = start + MAX_SENTENCE // 2 + cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        _add_one(out, text, start, cut, para)
+        start = cut
+    _add_one(out, text, start, end, para)
+
+
+def _add_one(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
