@@ -139,7 +139,8 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
             # a headline or lead that counts one side home opens the main event
             # when the article goes on to speak of the swap
             if not (any_swap and not d["irrealis"] and any(
-                    f.kind == "returned" and (f.party or f.other_of) for f in d["figures"])):
+                    f.kind in ("returned", "bodies") and (f.party or f.other_of)
+                    for f in d["figures"])):
                 continue
             main = Builder(main=True)
             builders.append(main)
@@ -148,7 +149,7 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
             continue
         sd = strong_dates(s) if d["swap"] else []
         if not d["swap"] and main.date is None and any(
-                f.kind == "returned" and f.party for f in d["figures"]):
+                f.kind in ("returned", "bodies") and (f.party or f.other_of) for f in d["figures"]):
             sd = [x for x in strong_dates(s) if x.kind != "month"][:1]
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
