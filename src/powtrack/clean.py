@@ -25,6 +25,7 @@ _TRANSLATE = str.maketrans({
 })
 
 _LINE = re.compile(r"[^\n]+")
+_LOWER_RUN = re.compile(r"[a-z\u0430-\u044f]{3}(?:\W+[a-z\u0430-\u044f]{3,}){2}")
 _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?\s*[-|:]?\s*")
 
 
@@ -37,6 +38,8 @@ def clutter_pattern() -> re.Pattern:
 
 def _is_stray_headline(line: str) -> bool:
     """An ALL-CAPS line of several words: a headline of another story."""
+    if _LOWER_RUN.search(line):
+        return False  # ordinary prose: the fast answer for nearly every line
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 12 or len(line.split()) < 3:
         return False
@@ -55,7 +58,9 @@ def clean(doc: Document) -> Document:
         if not line:
             continue
         line = _TIMESTAMP.sub("", line)  # live blogs: "15:55 - READ MORE: ..."
-        if pattern.fullmatch(line) or (not first and _is_stray_headline(line)):
+        # clutter lines are short; a long line is a paragraph of the article
+        if len(line) <= 300 and (pattern.fullmatch(line) or (
+                not first and _is_stray_headline(line))):
             spans.append((m.start(), m.end()))
         first = False
     if spans:

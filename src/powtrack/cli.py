@@ -25,6 +25,21 @@ def report_error(source: str, message: str) -> None:
     click.echo(f"powtrack: {source}: {message}", err=True)
 
 
+def _jobs_option(command):
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+        help="Worker processes; the output is the same for any N. [default: all cores]",
+    )(command)
+
+
+def _no_gate_option(command):
+    return click.option(
+        "--no-gate", is_flag=True,
+        help="Read every web-archive page through trafilatura, even those the relevance "
+             "gate would stop (it stops only pages the extractor would find nothing in).",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="powtrack")
 def cli():
@@ -44,33 +59,63 @@ def cli():
 @click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date for documents that carry none.")
 @click.option("--no-evidence", is_flag=True, help="Leave evidence out of JSON Lines output.")
-def extract(paths, fmt, published, no_evidence):
+@_jobs_option
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar with records/s. [default: when stderr is a terminal]")
+@_no_gate_option
+def extract(paths, fmt, published, no_evidence, jobs, progress, no_gate):
     """Print the exchange records found in articles.
 
-    PATHS are .txt, .html or .jsonl files, directories (read recursively),
-    or - for standard input. Exit status 1 when any input could not be read.
+    PATHS are .txt, .html or .jsonl files, .warc or .warc.gz web archives
+    (local or s3a://...), directories (read recursively), or - for standard
+    input. Records come out in input order. Web-archive pages that the
+    relevance gate stops, or that hold no article, print nothing; a line on
+    stderr counts them. Exit status 1 when any input could not be read.
 
     \b
     Examples:
       powtrack extract article.txt --published 2024-01-03
       powtrack extract examples/articles --format table
       cat docs.jsonl | powtrack extract - > records.jsonl
+      powtrack extract CC-NEWS-20240101.warc.gz --jobs 16 --progress > records.jsonl
     """
-    from powtrack.ingest import ReadError, read_paths
-    from powtrack.pipeline import process
-    from powtrack.render import format_table_row
+    from tqdm import tqdm
 
+    from powtrack.ingest import ReadError, read_paths
+    from powtrack.pipeline import Skipped
+    from powtrack.render import format_table_row
+    from powtrack.scale.parallel import Failed, failed_message, process_items, skipped_summary
+
+    show = sys.stderr.isatty() if progress is None else progress
+    outcomes = process_items(read_paths(paths, published=published, deferred=True), jobs=jobs,
+                             gate=not no_gate)
+    bar = tqdm(total=_estimate_inputs(paths) if show else None, unit="record", disable=not show,
+               file=sys.stderr, dynamic_ncols=True)
     failed = False
-    for item in read_paths(paths, published=published):
-        if isinstance(item, ReadError):
-            report_error(item.source, item.message)
-            failed = True
-            continue
-        record = process(item)
-        if fmt == "jsonl":
-            click.echo(json.dumps(record.to_dict(evidence=not no_evidence), ensure_ascii=False))
-        else:
-            click.echo(format_table_row(item, record))
+    skipped: dict[str, int] = {}
+    try:
+        for outcome in outcomes:
+            bar.update(1)
+            if isinstance(outcome, Skipped):
+                skipped[outcome.reason] = skipped.get(outcome.reason, 0) + 1
+                continue
+            if isinstance(outcome, ReadError | Failed):
+                bar.clear()
+                report_error(outcome.source, outcome.message if isinstance(outcome, ReadError)
+                             else failed_message(outcome))
+                failed = True
+                continue
+            item, record = outcome
+            if fmt == "jsonl":
+                click.echo(json.dumps(record.to_dict(evidence=not no_evidence),
+                                      ensure_ascii=False))
+            else:
+                click.echo(format_table_row(item, record))
+    finally:
+        bar.close()
+    summary = skipped_summary(skipped)
+    if summary:
+        click.echo(f"powtrack: {summary}", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -111,6 +156,74 @@ def evaluate(gold, pred, show_errors, as_json):
         click.echo(ev.format_errors(ev.errors(gold_rows, pred_rows)))
 
 
+@cli.command("spark")
+@click.argument("paths", nargs=-1)
+@click.option("--paths-from", type=click.File("r"), metavar="FILE",
+              help="A file listing archive paths, one a line (as CC-NEWS warc.paths).")
+@click.option("-o", "--output", required=True, metavar="DIR",
+              help="Where to write the Parquet table (a folder; local, s3a://, hdfs://...).")
+@click.option("--master", metavar="URL",
+              help="Spark master, e.g. 'local[2]' or yarn. [default: spark-submit's, "
+                   "else local[*]]")
+@click.option("--conf", "confs", multiple=True, metavar="KEY=VALUE",
+              help="A Spark setting; may be repeated.")
+@click.option("--partitions", type=click.IntRange(min=1), metavar="N",
+              help="Spark partitions. [default: one per archive]")
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for pages that state none and have no WARC-Date.")
+@_no_gate_option
+def spark_command(paths, paths_from, output, master, confs, partitions, overwrite, published,
+                  no_gate):
+    """Extract WARC archives on Apache Spark into Parquet of records with evidence.
+
+    PATHS are .warc or .warc.gz archives, local or on a cluster filesystem
+    (s3a://, gs://, hdfs://; read with fsspec). Each Spark task runs the code
+    of `powtrack extract`; the rows come out in the order of PATHS. Load the
+    result with `powtrack ingest OUTPUT`. See docs/scale.md for clusters.
+
+    \b
+    Examples:
+      powtrack spark crawl/*.warc.gz -o records.parquet --master 'local[2]'
+      powtrack ingest records.parquet
+      spark-submit --master yarn src/powtrack/scale/spark.py \\
+          --paths-from warc.paths -o s3a://my-bucket/powtrack/2024-01
+    """
+    import os
+
+    from powtrack.scale.spark import SparkUnavailable, read_path_list, run_job, session
+
+    paths = list(paths) + (read_path_list(paths_from) if paths_from else [])
+    if not paths:
+        raise click.UsageError("give archive paths, or --paths-from FILE")
+    conf = []
+    for item in confs:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r}; write KEY=VALUE", param_hint="--conf")
+        conf.append((key.strip(), value))
+    if master is None and not os.environ.get("SPARK_ENV_LOADED"):
+        master = "local[*]"  # run directly, not by spark-submit: use this machine
+    try:
+        spark = session(master, conf)
+    except SparkUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        stats = run_job(paths, output, spark=spark, partitions=partitions, published=published,
+                        gate=not no_gate, mode="overwrite" if overwrite else "errorifexists")
+    except Exception as exc:
+        if "PATH_ALREADY_EXISTS" in str(exc) or "already exists" in str(exc):
+            raise click.ClickException(f"{output} exists; give another -o or --overwrite") \
+                from None
+        raise
+    finally:
+        spark.stop()
+    click.echo(stats.summary(), err=True)
+    if stats.counts["errors"]:
+        click.echo("powtrack: some inputs could not be read; `powtrack ingest` lists them, "
+                   "one line each", err=True)
+
+
 # --- the ledger: ingest, resolve, query, check, export ------------------------
 
 _DB_HELP = ("Database: a SQLite file path or URL, or postgresql+psycopg://USER:PW@HOST/DB. "
@@ -134,7 +247,7 @@ def _estimate_inputs(paths) -> int | None:
     """Roughly how many documents PATHS hold (files, JSON Lines lines), for the bar."""
     import os
 
-    from powtrack.ingest import JSONL_SUFFIXES
+    from powtrack.ingest import JSONL_SUFFIXES, PARQUET_SUFFIXES, is_warc
 
     total = 0
     for raw in paths:
@@ -148,6 +261,8 @@ def _estimate_inputs(paths) -> int | None:
         else:
             files.append(raw)
         for name in files:
+            if is_warc(name) or os.path.splitext(name)[1].lower() in PARQUET_SUFFIXES:
+                return None  # records per archive or table: unknown until read
             if os.path.splitext(name)[1].lower() in JSONL_SUFFIXES:
                 try:
                     with open(name, "rb") as fh:
@@ -169,11 +284,15 @@ def _estimate_inputs(paths) -> int | None:
               help="Store only; group into exchanges later with `powtrack resolve`.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar. [default: when stderr is a terminal]")
-def ingest_command(paths, db, published, no_resolve, progress):
+@_jobs_option
+@_no_gate_option
+def ingest_command(paths, db, published, no_resolve, progress, jobs, no_gate):
     """Extract articles and store them in the ledger, then resolve exchanges.
 
-    PATHS are .txt, .html or .jsonl files, directories (read recursively), or
-    - for standard input. Articles already stored are skipped; a new text at
+    PATHS are .txt, .html or .jsonl files, .warc or .warc.gz web archives,
+    the Parquet folder `powtrack spark` wrote (its records are stored as they
+    are, not extracted again), directories (read recursively), or - for
+    standard input. Articles already stored are skipped; a new text at
     a known URL is stored as that article's next version. Each article is
     committed on its own: an interrupted run keeps what it stored, and
     running it again completes the rest. Bad files are reported (one line
@@ -184,24 +303,32 @@ def ingest_command(paths, db, published, no_resolve, progress):
       powtrack ingest examples/articles
       powtrack ingest feed.jsonl --db postgresql+psycopg://me:pw@127.0.0.1/ledger
       POWTRACK_DB=ledger.db powtrack ingest new-articles/
+      powtrack ingest CC-NEWS-20240101.warc.gz --jobs 16
+      powtrack ingest records.parquet/
     """
     from tqdm import tqdm
 
     from powtrack.ingest import read_paths
+    from powtrack.scale.parallel import StoreFeed, process_items, skipped_summary
     from powtrack.store import ingest
 
     store = _open_store(db)
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=_estimate_inputs(paths) if show else None, unit="doc",
+    # extraction runs in worker processes, in input order; already stored: not extracted
+    outcomes = process_items(read_paths(paths, published=published, deferred=True), jobs=jobs,
+                             gate=not no_gate,
+                             skip=lambda doc: store.has_document(doc.content_hash))
+    bar = tqdm(total=_estimate_inputs(paths) if show else None, unit="record",
                disable=not show, file=sys.stderr, dynamic_ncols=True)
+    feed = StoreFeed(outcomes, on_outcome=lambda: bar.update(1))
 
     def on_error(source, message):
         bar.clear()
         report_error(source, message)
 
     try:
-        stats = ingest(store, read_paths(paths, published=published), on_error=on_error,
-                       progress=lambda: bar.update(1), resolve_after=not no_resolve)
+        stats = ingest(store, feed, extract=feed.extract, on_error=on_error,
+                       resolve_after=not no_resolve)
     finally:
         bar.close()
         store.close()
@@ -210,6 +337,8 @@ def ingest_command(paths, db, published, no_resolve, progress):
               if stats.errors else "")
     click.echo(f"{stats.read} documents read: {stats.added} stored{versions}, "
                f"{stats.unchanged} already stored{errors}")
+    if skipped_summary(feed.skipped):
+        click.echo(skipped_summary(feed.skipped))
     if not no_resolve:
         click.echo(_resolve_summary(stats.resolved))
     sys.exit(1 if stats.errors else 0)
@@ -504,3 +633,38 @@ def datasette_metadata_command(db):
     name = Path(url.database).stem if url.get_backend_name() == "sqlite" and url.database \
         else "powtrack"
     click.echo(json.dumps(datasette_metadata(name), indent=2, ensure_ascii=False))
+
+
+@cli.command("serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 exposes it to the network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+def serve_command(db, host, port, log_level):
+    """Serve the dashboard and the JSON API (docs at /docs).
+
+    Pages: overview with a timeline chart, exchanges table (filters, CSV),
+    each exchange with its evidence, each article with what was read in it,
+    and a "Try it" page. Everything is served locally. POST /api/documents
+    stores articles only when $POWTRACK_TOKEN is set (send it as
+    "Authorization: Bearer TOKEN"); otherwise writes are disabled.
+
+    \b
+    Examples:
+      powtrack serve
+      powtrack serve --db ledger.db --port 8080
+      POWTRACK_TOKEN=s3cret powtrack serve --db postgresql+psycopg://me:pw@127.0.0.1/ledger
+    """
+    import uvicorn
+
+    from powtrack.serve import create_app
+    from powtrack.store import StoreError
+
+    try:
+        app = create_app(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"powtrack: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -1,4 +1,4 @@
-"""Ingest stage: read articles from text, HTML and JSON Lines files into Documents.
+"""Ingest stage: read articles from text, HTML, JSON Lines and WARC files into Documents.
 
 Bad input never raises: each unreadable file (or JSON Lines line) becomes one
 ``ReadError`` with a one-line message saying what to do, and reading goes on
@@ -25,6 +25,8 @@ from powtrack.document import Document
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+PARQUET_SUFFIXES = {".parquet"}
 FRONT_MATTER_KEYS = {"url", "published", "title", "id", "lang"}
 
 ASK_FOR_TEXT = "give a .txt, .html or .jsonl article"
@@ -75,6 +77,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _PAGE_BREAK = re.compile(r"[\x0b\x0c]")
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _FRONT_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+_HEAD_END = re.compile(r"</head\s*>", re.I)
+# Empty files Spark and Hadoop leave beside their output: not articles.
+_JOB_MARKERS = {"_SUCCESS"}
 
 
 @dataclass
@@ -96,20 +102,34 @@ class _BinaryData(ValueError):
     """Raised by ``decode`` for bytes that are not text at all."""
 
 
-def read_paths(paths: Iterable[str],
-               published: date | None = None) -> Iterator[Document | ReadError]:
+def read_paths(paths: Iterable[str], published: date | None = None, *,
+               deferred: bool = False) -> Iterator[Document | ReadError]:
     """Read every path in turn: files, directories (recursively) and ``-`` for stdin.
 
     Directories are walked in sorted order, skipping hidden files and folders.
     ``published`` is the publication date given to documents that state none.
     Yields a ``Document`` per article and a ``ReadError`` per unreadable input.
+    WARC archives may also be URLs (``s3a://bucket/x.warc.gz``; see ``iter_warc``).
+
+    With ``deferred``, the costly part of reading is left to
+    ``pipeline.process_item``: a WARC record comes as an unread ``Page`` (so the
+    relevance gate can look at it before trafilatura, in a worker process),
+    and a row of the Spark job's Parquet output as an ``Extracted`` document
+    that carries its record.
     """
     for raw in paths:
         name = os.fspath(raw)
         if name == "-":
             yield from _read_stdin(published)
             continue
-        path = Path(name)
+        if _URL.match(name) and not name.lower().startswith("file://"):
+            if not is_warc(name):
+                yield ReadError(name, "only WARC archives (.warc, .warc.gz) are read from URLs; "
+                                      "download the file first")
+            else:
+                yield from (iter_warc if deferred else read_warc)(name, published)
+            continue
+        path = Path(name.removeprefix("file://"))
         try:
             is_dir, exists = path.is_dir(), path.exists() or path.is_symlink()
         except OSError as exc:  # e.g. a parent folder that may not be entered
@@ -117,21 +137,33 @@ def read_paths(paths: Iterable[str],
                                   "check its permissions")
             continue
         if is_dir:
-            yield from _read_dir(path, published)
+            yield from _read_dir(path, published, deferred)
         elif not exists:
             yield ReadError(name, "no such file or directory; check the path")
         else:
-            yield from read_file(path, published)
+            yield from read_file(path, published, deferred=deferred)
 
 
-def read_file(path: Path, published: date | None = None) -> Iterator[Document | ReadError]:
-    """Read one file: plain text, HTML or JSON Lines, chosen by extension and content.
+def read_file(path: Path, published: date | None = None, *,
+              deferred: bool = False) -> Iterator[Document | ReadError]:
+    """Read one file: text, HTML, JSON Lines, WARC or Parquet, chosen by extension and content.
 
     ``.jsonl``/``.ndjson`` give one Document per line; ``.html``/``.htm`` or content
     that starts like an HTML page go through trafilatura; anything else that
     decodes as text is a plain-text article (with optional front matter).
+    ``.warc``/``.warc.gz`` give one Document per HTML page (``read_warc``), streamed;
+    ``.parquet`` (what ``powtrack spark`` writes) one per row. ``deferred``: see
+    ``read_paths``.
     """
     path = Path(path)
+    if is_warc(path.name):
+        yield from (iter_warc if deferred else read_warc)(str(path), published)
+        return
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        from powtrack.scale.table import read_table
+
+        yield from read_table(path, deferred=deferred)
+        return
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -170,14 +202,15 @@ def _read_stdin(published: date | None) -> Iterator[Document | ReadError]:
     yield from _read_bytes(data, "-", "", published, sniff_jsonl=True)
 
 
-def _read_dir(path: Path, published: date | None) -> Iterator[Document | ReadError]:
+def _read_dir(path: Path, published: date | None,
+              deferred: bool = False) -> Iterator[Document | ReadError]:
     found = False
     for item in _walk(path, {path.resolve()}):
         found = True
         if isinstance(item, ReadError):
             yield item
         else:
-            yield from read_file(item, published)
+            yield from read_file(item, published, deferred=deferred)
     if not found:
         yield ReadError(str(path), "no files in this directory (hidden files are skipped)")
 
@@ -190,7 +223,7 @@ def _walk(path: Path, seen: set[Path]) -> Iterator[Path | ReadError]:
                                    "check its permissions")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name in _JOB_MARKERS:
             continue
         try:
             is_dir, is_file = entry.is_dir(), entry.is_file()
@@ -346,6 +379,10 @@ def _jsonl_record(line: str, where: str, published: date | None) -> Document | R
     )
 
 
+class _NoText(ReadError):
+    """An HTML page with no article text in it (for a web archive: not an error)."""
+
+
 def _read_html(html: str, source: str, published: date | None) -> Document | ReadError:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
@@ -358,10 +395,12 @@ def _read_html(html: str, source: str, published: date | None) -> Document | Rea
     meta = json.loads(raw) if raw else {}
     text = _normalise(meta.get("text") or "").strip()
     if not text:
-        return ReadError(source, "no article text found in the HTML; save the article page "
-                                 "itself, or paste its text into a .txt file")
+        return _NoText(source, "no article text found in the HTML; save the article page "
+                               "itself, or paste its text into a .txt file")
     head = _HeadParser()
-    head.feed(html)
+    # the canonical link, og:url and <html lang> all stand before </head>
+    end = _HEAD_END.search(html)
+    head.feed(html[:end.end()] if end else html)
     head.close()
     found_url = meta.get("source") or meta.get("url")
     url = head.canonical or head.og_url or found_url
@@ -572,4 +611,264 @@ def _parse_date(value: object) -> date | None:
     try:
         return datetime.fromisoformat(value).date()
     except ValueError:
+        return None
+
+
+# --- web archives (WARC) -------------------------------------------------------
+
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_UNKNOWN_TYPES = {"", "application/octet-stream", "unknown/unknown", "text/plain"}
+
+
+@dataclass
+class Page:
+    """One HTML page from a web archive, not read yet: its bytes and what the record says.
+
+    ``source`` is ``"ARCHIVE@OFFSET"``: the archive and the byte offset where the
+    record starts in it. ``fetched`` (the record's WARC-Date) is the publication
+    date of a page that states none, before ``published`` (the caller's).
+    """
+
+    body: bytes
+    source: str
+    url: str | None = None
+    fetched: date | None = None
+    charset: str | None = None
+    published: date | None = None
+
+
+def is_warc(name: str) -> bool:
+    """Whether a file name or URL names a WARC archive (``.warc`` or ``.warc.gz``)."""
+    return name.lower().endswith(WARC_SUFFIXES)
+
+
+def read_warc(path: str, published: date | None = None) -> Iterator[Document | ReadError]:
+    """Read the HTML pages of a WARC archive into Documents, streaming.
+
+    Each page goes through trafilatura; the record's URL is the document's URL
+    and its WARC-Date the publication date when the page states none. Pages
+    with no article text in them (section fronts, galleries) are passed over.
+    See ``iter_warc`` for what is read and how damage is reported.
+    """
+    for item in iter_warc(path, published):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        doc = read_page(item)
+        if doc is not None:
+            yield doc
+
+
+def iter_warc(path: str, published: date | None = None) -> Iterator[Page | ReadError]:
+    """Stream the HTML pages of a WARC archive, unread: one ``Page`` per record.
+
+    Reads WARC/1.0 and 1.1, gzip-compressed per record or not, from a local
+    path or a URL (``s3a://``, ``s3://``, ``gs://``, ``hdfs://``... through fsspec).
+    Response records with a 2xx status and resource records that hold HTML
+    become Pages; requests, metadata, redirects, images and the like are
+    passed over. Memory does not grow with the archive. A truncated or corrupt
+    archive gives the pages before the damage, then one ``ReadError`` naming
+    the archive and the byte offset of the damage.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    wanted = (WarcRecordType.response, WarcRecordType.resource)
+    try:
+        stream = _open_archive(path)
+    except FileNotFoundError:
+        yield ReadError(path, "no such file or directory; check the path")
+        return
+    except IsADirectoryError:
+        yield ReadError(path, "is a directory; pass it to read_paths to read the files in it")
+        return
+    except ImportError as exc:
+        yield ReadError(path, f"cannot open URLs ({exc}); pip install fsspec and the "
+                              "filesystem for the scheme (s3fs for s3a://), or copy the file")
+        return
+    except (OSError, ValueError) as exc:
+        reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
+        yield ReadError(path, f"cannot read the archive ({reason}); "
+                              "check the path and that you may read it")
+        return
+    records = pages = 0
+    last: int | None = None  # where the last whole record starts
+    with stream:
+        try:
+            for record in ArchiveIterator(stream, parse_http=True, auto_decode="none"):
+                pos = record.stream_pos
+                if record.headers.get("Content-Length") is None:
+                    yield _damaged(path, pos, "a record ends inside its header", pages)
+                    return
+                expected = record.content_length
+                if record.record_type not in wanted:
+                    if record.reader.consume() < expected:
+                        yield _damaged(path, pos, "the file ends inside a record", pages)
+                        return
+                    records += 1
+                    last = pos
+                    continue
+                body = record.reader.read()
+                if len(body) < expected:
+                    yield _damaged(path, pos, "the file ends inside a record", pages)
+                    return
+                records += 1
+                last = pos
+                page = _page(record, body, f"{path}@{pos}", published)
+                if page is not None:
+                    pages += 1
+                    yield page
+        except OSError as exc:
+            if records == 0:
+                yield ReadError(path, f"no WARC record could be read ({exc}, at byte 0); give "
+                                      "a .warc or .warc.gz archive, or fetch this one again")
+                return
+            where = _end_of_record(path, last)
+            yield _damaged(path, where if where is not None else last, str(exc), pages)
+            return
+    if records == 0:
+        yield ReadError(path, "no WARC records in the archive; give a .warc or .warc.gz file")
+
+
+def page_html(page: Page) -> str | ReadError:
+    """The page's HTML as text: charset from a BOM, the page's meta tag or the HTTP header."""
+    if not page.body.strip():
+        return ReadError(page.source, "the record holds an empty page; nothing to read")
+    try:
+        return _decode(page.body, _declared_charset(page.body) or page.charset)
+    except _BinaryData as exc:
+        return ReadError(page.source, f"binary data in a record said to be HTML ({exc}); "
+                                      "skipped this record")
+    except ValueError as exc:
+        return ReadError(page.source, f"cannot decode the page ({exc}); skipped this record")
+
+
+def read_page(page: Page, html: str | None = None) -> Document | ReadError | None:
+    """Read a web-archive page through trafilatura: a Document, or None when it has no article.
+
+    ``html`` is the page already decoded (``page_html``), if the caller has it.
+    The record's URL is the document's URL.
+    """
+    if html is None:
+        html = page_html(page)
+        if isinstance(html, ReadError):
+            return html
+    doc = _read_html(html, page.source, page.fetched or page.published)
+    if isinstance(doc, _NoText):
+        return None
+    if isinstance(doc, Document) and page.url:
+        doc.url = page.url
+    return doc
+
+
+def _open_archive(path: str):
+    """A binary file object for a local path or a URL (s3a:// is read as s3://)."""
+    if not _URL.match(path):
+        return open(path, "rb")  # closed by the caller's ``with``
+    import fsspec
+
+    url = re.sub(r"^s3[an]://", "s3://", path, flags=re.I)
+    return fsspec.open(url, "rb").open()
+
+
+def _page(record, body: bytes, source: str, published: date | None) -> Page | None:
+    """A Page for an HTML record; None for redirects, errors and other content."""
+    from fastwarc.warc import WarcRecordType
+
+    if record.record_type == WarcRecordType.response:
+        http = record.http_headers
+        if http is None or not 200 <= (http.status_code or 0) < 300:
+            return None
+        mime, charset = (record.http_content_type or "").lower(), record.http_charset
+        try:
+            body = _undo_encodings(body, http.get("Transfer-Encoding"),
+                                   http.get("Content-Encoding"))
+        except ValueError:
+            return None  # a payload we cannot decompress is no page we can read
+    else:
+        mime, _, params = (record.headers.get("Content-Type") or "").partition(";")
+        mime = mime.strip().lower()
+        found = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", params, re.I)
+        charset = found.group(1) if found else None
+    if mime not in _HTML_TYPES and not (mime in _UNKNOWN_TYPES and _starts_like_html(body)):
+        return None
+    url = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+    fetched = record.record_date.date() if record.record_date else None
+    return Page(body=body, source=source, url=url, fetched=fetched, charset=charset,
+                published=published)
+
+
+def _undo_encodings(body: bytes, transfer: str | None, content: str | None) -> bytes:
+    """Undo chunked transfer encoding and gzip/deflate/br content encoding, as stored raw."""
+    import zlib
+
+    if transfer and "chunked" in transfer.lower():
+        body = _dechunk(body)
+    for coding in reversed([c.strip().lower() for c in (content or "").split(",") if c.strip()]):
+        try:
+            if coding in ("gzip", "x-gzip"):
+                body = zlib.decompress(body, 47)
+            elif coding == "deflate":
+                try:
+                    body = zlib.decompress(body)
+                except zlib.error:
+                    body = zlib.decompress(body, -15)  # raw deflate, as some servers send
+            elif coding == "br":
+                import brotli
+
+                body = brotli.decompress(body)
+            elif coding != "identity":
+                raise ValueError(f"content encoding {coding!r}")
+        except (zlib.error, ImportError) as exc:
+            raise ValueError(str(exc)) from None
+        except Exception as exc:  # brotli.error has no public base class
+            raise ValueError(str(exc)) from None
+    return body
+
+
+def _dechunk(body: bytes) -> bytes:
+    out, i = [], 0
+    while i < len(body):
+        end = body.find(b"\r\n", i)
+        if end < 0:
+            break
+        try:
+            size = int(body[i:end].split(b";")[0].strip() or b"0", 16)
+        except ValueError:
+            return body  # not chunked after all: keep the bytes as they are
+        if size == 0:
+            break
+        out.append(body[end + 2:end + 2 + size])
+        i = end + 2 + size + 2
+    return b"".join(out)
+
+
+def _damaged(path: str, offset: int, what: str, pages: int) -> ReadError:
+    kept = f"the {pages} page{'s' * (pages != 1)} before it were read"
+    return ReadError(path, f"archive damaged at byte {offset} ({what}): {kept}, the rest "
+                           "was not; fetch the file again")
+
+
+def _end_of_record(path: str, start: int) -> int | None:
+    """Where the whole record that starts at ``start`` ends: its gzip member, or its block."""
+    import zlib
+
+    try:
+        with _open_archive(path) as f:
+            f.seek(start)
+            block = f.read(65536)
+            if block.startswith(b"\x1f\x8b"):
+                inflate, used = zlib.decompressobj(31), 0
+                while block and not inflate.eof:
+                    inflate.decompress(block, 1 << 20)
+                    while inflate.unconsumed_tail and not inflate.eof:
+                        inflate.decompress(inflate.unconsumed_tail, 1 << 20)
+                    used += len(block)
+                    block = b"" if inflate.eof else f.read(65536)
+                return start + used - len(inflate.unused_data) if inflate.eof else None
+            end = block.find(b"\r\n\r\n")
+            length = re.search(rb"(?im)^content-length:[ \t]*(\d+)", block[:max(end, 0)])
+            if end < 0 or not length:
+                return None
+            return start + end + 4 + int(length.group(1)) + 4
+    except (OSError, ValueError, zlib.error):
         return None

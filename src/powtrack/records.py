@@ -128,3 +128,50 @@ class Record:
             "events": [e.to_dict(evidence) for e in self.events],
             "held": [h.to_dict(evidence) for h in self.held],
         }
+
+
+def record_from_dict(row: dict) -> Record:
+    """The Record that ``Record.to_dict()`` (with evidence) wrote: the inverse of it.
+
+    Used to load records extracted elsewhere (the Spark job's Parquet) into the ledger.
+    """
+    return Record(
+        id=row["id"],
+        relevant=bool(row["relevant"]),
+        events=[_event_from_dict(e) for e in row.get("events") or []],
+        held=[_held_from_dict(h) for h in row.get("held") or []],
+        url=row.get("url"),
+        published=_date_or_none(row.get("published")),
+    )
+
+
+def _date_or_none(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _evidence_from_dict(e: dict) -> Evidence:
+    return Evidence(field=e["field"], value=e["value"], start=e["start"], end=e["end"],
+                    sentence=e["sentence"], sentence_start=e["sentence_start"],
+                    party=e.get("party"), attributed_to=e.get("attributed_to"))
+
+
+def _event_from_dict(e: dict) -> Event:
+    return Event(
+        status=e["status"], date=_date_or_none(e.get("date")), date_text=e.get("date_text"),
+        parties=list(e.get("parties") or []),
+        returned={p: list(v) for p, v in (e.get("returned") or {}).items()},
+        breakdown={p: dict(v) for p, v in (e.get("breakdown") or {}).items()},
+        promised=dict(e.get("promised") or {}), refused=dict(e.get("refused") or {}),
+        absent=dict(e.get("absent") or {}), total=e.get("total"),
+        mediators=list(e.get("mediators") or []), location=e.get("location"),
+        main=bool(e.get("main", True)),
+        evidence=[_evidence_from_dict(x) for x in e.get("evidence") or []],
+    )
+
+
+def _held_from_dict(h: dict) -> Held:
+    return Held(held_by=h["held_by"], of=h["of"], count=h["count"],
+                qualifier=h.get("qualifier", "exact"), date=_date_or_none(h.get("date")),
+                evidence=[_evidence_from_dict(x) for x in h.get("evidence") or []])

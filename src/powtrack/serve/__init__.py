@@ -30,7 +30,7 @@ def create_app(store_url: str | None = None, token: str | None = None,
     are disabled (403). ``max_body``: the largest request body accepted, in
     bytes. Raises ``powtrack.store.StoreError`` when the database cannot be opened.
     """
-    from powtrack.serve import api, errors, pages
+    from powtrack.serve import api, errors, pages, queries
     from powtrack.store import Store
 
     store = Store.open(store_url)
@@ -48,6 +48,7 @@ def create_app(store_url: str | None = None, token: str | None = None,
         docs_url=None, redoc_url=None,  # /docs is served from local files (pages.docs)
     )
     app.state.store = store
+    app.state.cache = queries.LedgerCache(store)
     app.state.token = token if token is not None else os.environ.get("POWTRACK_TOKEN") or None
     errors.install(app, pages.render_error)
     app.include_router(api.router)

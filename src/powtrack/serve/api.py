@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import hmac
+import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from powtrack.serve import queries
@@ -176,17 +178,33 @@ def get_document(store: StoreDep, document_id: DocumentId) -> dict[str, Any]:
 
 
 @router.get("/totals", tags=["figures"], responses=ERRORS)
-def totals(store: StoreDep, party: Party = None) -> dict[str, Any]:
+def totals(request: Request, store: StoreDep, party: Party = None) -> dict[str, Any]:
     """People returned to each side per year and cumulatively (completed exchanges)."""
-    rows = store.totals(party=party)
+    cache: queries.LedgerCache = request.app.state.cache
+    version = cache.version()
+    rows = store.totals(party=party) if party else cache.get("totals", store.totals, version)
     return {"totals": rows, "by_party": queries.returned_by_party(rows),
-            "summary": queries.summary(store)}
+            "summary": cache.get("summary", lambda: queries.summary(store), version)}
 
 
-@router.get("/timeline", tags=["figures"])
-def timeline(store: StoreDep) -> dict[str, Any]:
-    """People returned to each side per swap, and cumulatively, in date order."""
-    return {"points": queries.timeline(store)}
+@router.get("/timeline", tags=["figures"], response_class=JSONResponse,
+            responses={200: {"content": {"application/json": {"example": {"points": [
+                {"date": "2024-01-03", "side": "Ukraine", "returned": 230, "cumulative": 230,
+                 "exchange_id": "832005a02372079b", "pair": "Russia / Ukraine"}]}}}}})
+def timeline(request: Request, store: StoreDep) -> Response:
+    """People returned to each side per swap, and cumulatively, in date order (the chart)."""
+    def encoded() -> tuple[bytes, bytes]:
+        raw = json.dumps({"points": queries.timeline(store)}, ensure_ascii=False,
+                         separators=(",", ":")).encode("utf-8")
+        return raw, gzip.compress(raw, compresslevel=6, mtime=0)
+
+    # the whole ledger in one answer (MBs at 10,000 swaps): encoded and
+    # compressed once per change of the ledger, not per request
+    raw, packed = request.app.state.cache.get("timeline", encoded)
+    if "gzip" in request.headers.get("accept-encoding", "").lower():
+        return Response(packed, media_type="application/json",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(raw, media_type="application/json", headers={"Vary": "Accept-Encoding"})
 
 
 @router.get("/findings", tags=["figures"], responses=ERRORS)
@@ -237,7 +255,7 @@ def require_token(request: Request) -> None:
              responses={200: {"model": Stored, "description": "Already stored"},
                         401: {"model": ErrorBody}, 403: {"model": ErrorBody},
                         413: {"model": ErrorBody}, **ERRORS})
-def add_document(store: StoreDep, article: NewDocument):
+def add_document(request: Request, store: StoreDep, article: NewDocument):
     """Store an article in the ledger and resolve its exchanges (needs the bearer token).
 
     201 when stored (as a new document, or a new version of one at the same
@@ -252,14 +270,9 @@ def add_document(store: StoreDep, article: NewDocument):
     stats = ingest(store, [doc], on_error=lambda _src, msg: errors.append(msg))
     if errors:
         raise APIError(422, errors[0], code="extraction_failed")
+    if stats.added:
+        request.app.state.cache.clear()
     body = {"document_id": doc.content_hash, "stored": bool(stats.added),
-            "version": _version(store, doc.content_hash),
+            "version": queries.document_version(store, doc.content_hash),
             "exchanges": queries.exchanges_of_document(store, doc.content_hash)}
     return JSONResponse(body, status_code=201 if stats.added else 200)
-
-
-def _version(store: Store, doc_id: str) -> int | None:
-    try:
-        return queries.document_detail(store, doc_id)["version"]
-    except LookupError:
-        return None

@@ -11,7 +11,7 @@ information as an HTML page.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -82,8 +82,12 @@ def _validation_message(errors: list[dict]) -> tuple[str, list[dict]]:
     if first.get("type") == "json_invalid":
         reason = (first.get("ctx") or {}).get("error", "JSON decode error")
         pos = first.get("loc", ("body", "?"))[-1]
-        return (f"the request body is not valid JSON ({reason} at character {pos}); "
+        return (f"the request body is not valid JSON ({reason}: character {pos}); "
                 'send one JSON object, e.g. {"text": "..."}', details)
+    if tuple(first.get("loc", ())) == ("body",) and first.get("type") in (
+            "missing", "model_attributes_type", "dict_type"):
+        return ("the request body must be one JSON object sent with Content-Type: "
+                'application/json, e.g. {"text": "..."}', details)
     parts = []
     for d in details[:3]:
         where = ".".join(p for p in d["loc"] if p not in ("body",)) or "body"
@@ -231,5 +235,3 @@ class SecurityHeaders:
 
         await self.app(scope, receive, add_headers)
 
-
-Handler = Callable[[Request], Awaitable[Response]]

@@ -60,7 +60,8 @@ def mark(text: str, spans: list[Span]) -> list[Segment]:
     return out
 
 
-def find_number(text: str, number: int, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+def find_number(text: str, number: int, lo: int = 0,
+                hi: int | None = None) -> tuple[int, int] | None:
     """Where ``number`` is written (as 1,234 or 1234) in ``text[lo:hi]``."""
     hi = len(text) if hi is None else hi
     for form in (f"{number:,}", str(number)):

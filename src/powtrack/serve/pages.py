@@ -8,8 +8,8 @@ markup here.
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -180,9 +180,12 @@ def csv_response(store: Store, f: queries.ExchangeFilter) -> StreamingResponse:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request):
     store = store_of(request)
-    totals = store.totals()
+    cache: queries.LedgerCache = request.app.state.cache
+    version = cache.version()
+    totals = cache.get("totals", store.totals, version)
+    summary = cache.get("summary", lambda: queries.summary(store), version)
     conflicts, n_conflicts = queries.open_conflicts(store, 10)
-    return render(request, "overview.html", summary=queries.summary(store),
+    return render(request, "overview.html", summary=summary,
                   by_party=queries.returned_by_party(totals), latest=queries.latest(store, 8),
                   conflicts=conflicts, n_conflicts=n_conflicts, page="overview")
 
@@ -200,7 +203,9 @@ def exchanges_page(request: Request):
         return "?" + _query_string(request, sort=column, order=order, page=None)
 
     return render(request, "exchanges.html", rows=rows, total=total, f=f, page_no=page,
-                  pages=pages, options=queries.filter_options(store), sort_link=sort_link,
+                  pages=pages, sort_link=sort_link,
+                  options=request.app.state.cache.get("options",
+                                                      lambda: queries.filter_options(store)),
                   prev_link="?" + _query_string(request, page=page - 1) if page > 1 else None,
                   next_link="?" + _query_string(request, page=page + 1)
                   if page < pages else None,

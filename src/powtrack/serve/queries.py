@@ -129,8 +129,10 @@ def filter_options(store: Store) -> dict[str, list]:
         for a, b in conn.execute(sa.select(exchanges.c.party_a, exchanges.c.party_b).distinct()):
             parties.update(p for p in (a, b) if p)
         mediators = set()
-        for (names,) in conn.execute(sa.select(exchanges.c.mediators).distinct()):
-            mediators.update(names or [])
+        # PostgreSQL's json type has no equality: de-duplicate its text form
+        for (names,) in conn.execute(sa.select(sa.cast(exchanges.c.mediators, sa.Text))
+                                     .distinct()):
+            mediators.update(json.loads(names) if names else [])
         when = sa.func.coalesce(exchanges.c.date, exchanges.c.first_reported)
         low, high = conn.execute(sa.select(sa.func.min(when), sa.func.max(when))).one()
     years = list(range(high.year, low.year - 1, -1)) if low and high else []
@@ -364,3 +366,55 @@ def exchanges_of_document(store: Store, doc_id: str) -> list[str]:
             sa.select(mentions.c.exchange_id).where(mentions.c.document_id == doc_id,
                                                     mentions.c.exchange_id.is_not(None))
         ).scalars()))
+
+
+def document_version(store: Store, doc_id: str) -> int | None:
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(documents.c.version)
+                            .where(documents.c.id == doc_id)).scalar()
+
+
+class LedgerCache:
+    """Results of whole-ledger queries, kept until the ledger changes.
+
+    The overview's totals and timeline read every exchange (hundreds of ms
+    at 10,000). Any change to the ledger goes through storing documents
+    and resolving their mentions, so a few cheap counts (documents, latest
+    ingest, exchanges, mentions placed, mentions waiting to be resolved)
+    tell when to compute again, whichever process wrote to the database.
+    """
+
+    def __init__(self, store: Store) -> None:
+        import threading
+
+        self.store = store
+        self._lock = threading.Lock()
+        self._values: dict[str, tuple[tuple, Any]] = {}
+
+    def version(self) -> tuple:
+        d, x, m = documents, exchanges, mentions
+        query = sa.select(
+            sa.select(sa.func.count()).select_from(d).scalar_subquery(),
+            sa.select(sa.func.max(d.c.ingested_at)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(x).scalar_subquery(),
+            sa.select(sa.func.coalesce(sa.func.sum(x.c.n_mentions), 0)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(m)
+            .where(m.c.resolved.is_(False)).scalar_subquery())
+        with self.store.engine.connect() as conn:
+            return tuple(conn.execute(query).one())
+
+    def get(self, name: str, compute, version: tuple | None = None) -> Any:
+        """``compute()``, remembered under ``name`` until the ledger changes."""
+        version = version if version is not None else self.version()
+        with self._lock:
+            hit = self._values.get(name)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        value = compute()
+        with self._lock:
+            self._values[name] = (version, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()

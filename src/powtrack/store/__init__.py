@@ -69,6 +69,23 @@ def outlet_of(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
+def _alembic_config():
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration: what ``Store.open`` brings every database to."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
 def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -136,10 +153,8 @@ class Store:
     def migrate(self) -> None:
         """Apply pending migrations (recorded in alembic_version), all in one transaction."""
         from alembic import command
-        from alembic.config import Config
 
-        config = Config()
-        config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+        config = _alembic_config()
         with self._write() as conn:
             if conn.dialect.name == "postgresql":
                 # two processes opening a new database must not both create tables

@@ -122,7 +122,7 @@ consensus = sa.Table(
     sa.Column("conflict", sa.Boolean, nullable=False),
     sa.Column("stated", sa.Text, nullable=False),
     sa.Column("candidates", sa.JSON, nullable=False),
-    sa.Index("ix_consensus_exchange_id", "exchange_id"),
+    sa.Index("ix_consensus_exchange_field_party", "exchange_id", "field", "party"),
 )
 
 held = sa.Table(
