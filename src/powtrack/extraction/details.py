@@ -13,7 +13,8 @@ _CUE_AFTER = re.compile(
     r"under the auspices of|through the mediation of|through|with the assistance of|"
     r"following mediation by|in response to mediation by|coordinated by|arranged by|"
     r"negotiated by|helped by|with the support of|за посередництва|за посередництвом|при посредничестве|"
-    r"при содействии|grâce à la médiation (?:de|des)|sous l'égide (?:de|des)|médiation (?:de|des)|"
+    r"при содействии|за сприяння|за підтримки|con la mediación de|con la mediazione (?:di|del|degli|dell')|"
+    r"unter Vermittlung (?:der|des|von)|grâce à la médiation (?:de|des)|sous l'égide (?:de|des)|médiation (?:de|des)|"
     r"Vermittlung (?:von|der|des)|[Vv]ermittelt (?:\w+ ){0,4}(?:von|durch)(?: den| der| dem)?|mediación de|gracias a la mediación de|"
     r"mediazione (?:di|del|degli))\s+", re.I)
 # Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
@@ -59,7 +60,8 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
     # a sentence that neither speaks of a swap nor thanks someone for mediating credits no one
     if not _CONTEXT.search(sentence) and not re.search(
             r"\bthank\w*\b[^.;]{0,80}\bfor (?:its|their|his|her)\s+(?:\w+\s+)?(?:mediation|role|help)\b|"
-            r"\bmediation (?:of|by)\b|-brokered\b", sentence, re.I):
+            r"\bmediation (?:of|by)\b|-brokered\b|médiation|mediazione|mediación|Vermittlung|"
+            r"посередництв|посредничеств|сприяння|содействи", sentence, re.I):
         return []
     ents = _entities(sentence)
     if not ents:

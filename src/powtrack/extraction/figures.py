@@ -57,17 +57,22 @@ _PARTICIPLES = frozenset(
     "deceased detained captured imprisoned abducted wounded injured jailed kidnapped released "
     "freed exchanged returned repatriated interned convicted accused alleged named unnamed "
     "armed unarmed sick elderly".split())
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*|[,;:()\"]")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 _EACH_AFTER = re.compile(
-    r"^[\w\s-]{0,40}?\b(?:each(?! other)|apiece|(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
+    r"^[\w\s-]{0,40}?\b(?:each(?! other)|apiece|chacun|chacune|de chaque côté|de part et d'autre|"
+    r"pro Seite|je Seite|per parte|da entrambe le parti|por (?:cada )?(?:bando|parte|lado)|"
+    r"de cada (?:bando|parte|lado)|с каждой стороны|з кожного боку|з кожної сторони|"
+    r"(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
     re.I)
 _EACH_BEFORE = re.compile(
     r"\b(?:each|both) (?:\w+ ){0,2}(?:freed|released|returned|handed over|swapped|exchanged|"
     r"release|free|return|hand over|got|received|will release|to release|freeing|releasing|"
-    r"returning|handing over|receiving|getting back)\s+(?:\w+ ){0,2}$", re.I)
+    r"returning|handing over|receiving|getting back)\s+(?:\w+ ){0,2}$|\b(?:jeweils|je|по|chaque camp "
+    r"a \w+|cada (?:bando|parte) \w+|ciascuna parte ha \w+)\s+$", re.I)
 _FOR_N = re.compile(r"^\s*(?:-|\s)(?:for|на|pour|für|gegen|por|per|contre)(?:-|\s)(\d[\d,]*|\w+)\b",
                     re.I)
-_OF_POSSESSIVE = re.compile(r"^\s+of (?:our|its|their|his|her) ", re.I)
+_OF_POSSESSIVE = re.compile(r"^\s+(?:of (?:our|its|their|his|her)|de (?:ses|sus|nos|leurs)|dei suoi|"
+                            r"dei propri|своих|своїх|seiner|ihrer) ", re.I)
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
 
 
@@ -162,7 +167,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]):
         return None
     # "10 Thai nationals": people of a country that is not a side here
-    np_words = re.findall(r"[A-Za-z][\w.'-]*", head_text[:max(0, np_len)]) if category else []
+    np_words = re.findall(r"[^\W\d_][\w.'-]*", head_text[:max(0, np_len)]) if category else []
     if len(np_words) >= 2 and np_words[-2][:1].isupper() and not any(
             num.end <= m.start < offset + np_end for m in mentions):
         return None
@@ -284,8 +289,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.has_people_word = True
             return fig
     if poss:
-        word = poss.group().split()[1].lower()
-        if word == "our":
+        word = poss.group().split()[-1].lower()
+        if word in ("our", "nos"):
             fig.party = speaker
         else:
             fig.party = _subject(before, mentions, offset)
