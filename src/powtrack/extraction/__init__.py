@@ -280,7 +280,8 @@ _CAPTIVE_WORDS = re.compile(r"prisoner|\bPOWs?\b|captiv|hostage|detainee|soldier
                             r"civilian|fighters|remains|bodies|полон|плен|заручник|заложник|"
                             r"prisonnier|otage|[Gg]efangen|[Gg]eisel|prisioner|rehene", re.I)
 MAX_CHARS = 200_000
-_MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat|helped|sponsor",
+_MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat|helped|sponsor|"
+                              r"médiat|mediaz|mediaci|vermittl|посередн|посредн|сприян|содейств",
                               re.I)
 _PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the)\b", re.I)
 _SHORTFALL = re.compile(r"\b(?:refused|declined|chose to|did not (?:show|turn) up|list)\b", re.I)

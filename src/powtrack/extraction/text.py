@@ -112,4 +112,4 @@ def word_regex(name: str, prefix: str = r"\b", suffix: str = r"\b") -> re.Patter
 
 @cache
 def word_set(name: str) -> frozenset[str]:
-    return frozenset(vocabulary()[name])
+    return frozenset(w.lower() for w in vocabulary()[name])
