@@ -18,6 +18,7 @@ from powtrack.extraction.dates import find_dates
 from powtrack.extraction.details import find_location, find_mediators
 from powtrack.extraction.events import (
     assemble,
+    mask_future,
     build_events,
     choose_parties,
     event_status,
@@ -123,7 +124,7 @@ def extract_document(doc: Document) -> Record:
         s.data["swap"] = bool(specific) and not negation.search(s.text)
         s.data["irrealis"] = bool(_IRREALIS.search(s.text))
         s.data["cumulative"] = bool(cumulative.search(s.text))
-        s.data["completed"] = bool(completed_rx.search(s.text))
+        s.data["completed"] = bool(completed_rx.search(mask_future(s.text)))
         s.data["failed"] = bool(failed_rx.search(s.text))
         s.data["agreed_only"] = bool(agreed_rx.search(s.text)) and not s.data["completed"]
         dateline = _DATELINE.match(s.text)

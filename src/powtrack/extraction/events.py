@@ -214,13 +214,23 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
     return builders
 
 
+_FUTURE = re.compile(r"\b(?:to be|will be|would be|will|would|to|shall)\s+(?:\w+\s+)?(?:freed|released|"
+                     r"exchanged|returned|handed over|swapped|free|release|exchange|return)\b",
+                     re.I)
+
+
+def mask_future(text: str) -> str:
+    """Blank "to be freed", "will release": words of a swap still to come."""
+    return _FUTURE.sub(lambda m: " " * len(m.group()), text)
+
+
 def event_status(b: Builder, headline: Sentence | None) -> str:
     texts = [s.text[a - s.start:bb - s.start] for s, a, bb in b.segments[:3]]
     if b.main and headline is not None:
         texts.insert(0, headline.text)
     joined = " ".join(texts)
     failed = word_regex("failed").search(joined)
-    completed = word_regex("completed").search(joined)
+    completed = word_regex("completed").search(mask_future(joined))
     agreed = word_regex("agreed").search(joined)
     if failed and not re.search(r"\b(?:finally|eventually|after all)\b", joined, re.I):
         return "failed"
@@ -229,7 +239,6 @@ def event_status(b: Builder, headline: Sentence | None) -> str:
                          r"\b(?:are|is) (?:back )?home\b|\bcame home\b|\btook place\b", joined):
             return "agreed"
     if not b.main:
-        " ".join(texts)
         if agreed and not completed:
             return "agreed"
         if failed:
