@@ -111,7 +111,12 @@ def extract_document(doc: Document) -> Record:
     completed_rx = word_regex("completed")
     agreed_rx = word_regex("agreed")
     failed_rx = word_regex("failed")
-    doc_negated = bool(negation.search(text))
+    # "nothing in return" makes the story a one-sided release;
+    # "rather than a one-sided release" says the opposite
+    doc_negated = any(negation.search(s.text) and not re.search(
+        r"\b(?:rather than|instead of|not|no longer)\s+(?:a |an |the )?(?:\w+\s+)?(?:one-sided|"
+        r"unilateral)|\b(?:past|previous|earlier|usually|often|in the past)\b", s.text, re.I)
+        for s in sentences)
     for s in sentences:
         masked = not_swap.sub(lambda m: " " * len(m.group()), s.text)
         swap = swap_rx.search(masked)
@@ -318,7 +323,7 @@ def _mark_parts(figures) -> None:
 def _near_return_words(s, n) -> bool:
     """A swap or return word within reach of the number, in the same sentence."""
     lo = max(0, n.start - s.start - 160)
-    hi = n.end - s.start + 90
+    hi = n.end - s.start + 160
     window = s.text[lo:hi]
     return bool(word_regex("return_verbs").search(window) or word_regex("swap").search(window)
                 or _SHORTFALL.search(window)
