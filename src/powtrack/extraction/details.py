@@ -12,15 +12,22 @@ _CUE_AFTER = re.compile(
     r"(?:was|were) to be facilitated by|with the help of|thanks to(?: the mediation of)?|"
     r"under the auspices of|through the mediation of|through|with the assistance of|"
     r"following mediation by|in response to mediation by|coordinated by|arranged by|"
-    r"negotiated by|helped by|with the support of|за посередництва|за посередництвом|при посредничестве|"
+    r"negotiated by|helped by|with the support of|with (?:the )?help (?:of|from)|with assistance from|"
+    r"за посередництва|за посередництвом|при посредничестве|"
     r"при содействии|за сприяння|за підтримки|con la mediación de|con la mediazione (?:di|del|degli|dell')|"
     r"unter Vermittlung (?:der|des|von)|grâce à la médiation (?:de|des)|sous l'égide (?:de|des)|médiation (?:de|des)|"
     r"Vermittlung (?:von|der|des)|[Vv]ermittelt (?:\w+ ){0,4}(?:von|durch)(?: den| der| dem)?|mediación de|gracias a la mediación de|"
     r"mediazione (?:di|del|degli))\s+", re.I)
 # Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
 _CUE_BEFORE = re.compile(
-    r"(?:-brokered|-mediated|-facilitated|\s+mediation\b|,? which (?:\w+ ){0,3}(?:brokered|mediated|"
-    r"facilitated|coordinated|sponsored)|\s+(?:(?:has|have|had|also|quietly|reportedly|jointly|"
+    r"(?:-brokered|-mediated|-facilitated|-sponsored|-backed (?=talks|deal|agreement|negotiations)|"
+    r"\s+mediation\b|\s+(?:help|assistance|facilitation)\b|"
+    r"\s+(?:mediators?|negotiators?|go-betweens?)\b|"
+    r"\s+(?:(?:officials|diplomats|envoys|authorities|government|monitors|delegates|teams?)\s+)?"
+    r"(?:assisted|helped|oversaw|supervised|monitored|facilitated)\s+(?:with\s+)?(?:the\s+)?(?:\w+\s+)?"
+    r"(?:repatriation|swap|exchange|handover|transfer|release|arrangement|trade|deal|operation)|"
+    r",? which (?:\w+ ){0,3}(?:brokered|mediated|facilitated|coordinated|sponsored|mediating|"
+    r"brokering|facilitating)|\s+(?:(?:has|have|had|also|quietly|reportedly|jointly|"
     r"successfully|itself|personally|then|later|again)\s+){0,2}(?:mediated|brokered|facilitated|coordinated|"
     r"sponsored)\b|\s+(?:also )?helped (?:to )?(?:negotiate|broker|mediate|arrange|"
     r"secure)|\s+provided (?:humanitarian )?mediation|\s+(?:had |has )?(?:acted|served) as "
@@ -36,11 +43,12 @@ _NEGATED = re.compile(r"\bwithout (?:any )?(?:international |third-party |foreig
                       re.I)
 _CONTEXT = re.compile(
     r"\b(?:exchanges?|swaps?|releases?|deal|truce|ceasefire|agreement|handover|transfer|freed|"
+    r"trade[ds]?|repatriation|arrangement|"
     r"return|talks|negotiations|meeting|hostages?|prisoners?|detainees?|captives?|POWs?)\b|"
     r"обмін|обмен|полон|плен|échange|prisonniers|[Aa]ustausch|[Gg]efangen|intercambio|canje|"
     r"prisioneros|scambio|prigionieri", re.I)
 _OFF_TOPIC = re.compile(r"\b(?:peace treaty|peace talks|peace process|nuclear|sanctions)\b", re.I)
-_LIST_GLUE = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+together with\s+|\s+as well as\s+|"
+_LIST_GLUE = re.compile(r"^(?:\s+(?:monitors|officials|delegates|mediators|envoys|diplomats))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+together with\s+|\s+as well as\s+|"
                         r"\s+with\s+)(?:the\s+)?(?:leaders? of\s+|governments? of\s+|emir of\s+)?"
                         r"(?:the\s+)?$", re.I)
 
@@ -97,7 +105,7 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                 for j in chain_from(i):
                     found.append((ents[j][2], ents[j][0], ents[j][1]))
                 break
-    for m in re.finditer(r"\b(?:brokered|mediated|facilitated)\b[^.;]{0,40}?\b(?:together with|along "
+    for m in re.finditer(r"\b(?:brokered|mediated|facilitated|mediating|brokering)\b[^.;]{0,40}?\b(?:together with|along "
                          r"with|alongside|with)\s+(?:the\s+)?", sentence):
         for i, (a, _b, _n) in enumerate(ents):
             if a >= m.end() and a - m.end() <= 6:
@@ -109,7 +117,7 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
             a, b, _n = ents[i]
             between = sentence[b:m.start()]
             if b <= m.start() and not re.search(r"[.;]", between) and (
-                    re.fullmatch(r"(?:\s+(?:has|have|had|also|quietly|reportedly|jointly|itself))*"
+                    re.fullmatch(r"\)?(?:\s+(?:has|have|had|also|quietly|reportedly|jointly|itself))*"
                                  r"\s*|'s(?:\s+[\w-]+){0,3}\s*", between)
                     or (len(between) <= 60 and re.search(r"\bsaid\b", between))):
                 for j in chain_back(i):

@@ -48,9 +48,12 @@ def parties() -> dict[str, Party]:
     return out
 
 
-def _compile(terms: dict[str, Term]) -> re.Pattern:
+def _compile(terms: dict[str, Term], hyphen_ok: bool = False) -> re.Pattern:
     alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:the )?({alternation})(?![\w-])")
+    # a mediator may prefix its role: "UN-sponsored talks", "Qatari-brokered deal"
+    after = r"(?![\w-])|(?=-(?:brokered|mediated|sponsored|backed|facilitated|led)\b)" \
+        if hyphen_ok else r"(?![\w-])"
+    return re.compile(rf"(?<![\w-])(?:the )?({alternation})(?:{after})")
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +84,7 @@ def mediator_terms() -> tuple[dict[str, Term], re.Pattern]:
     for t, term in party_terms()[0].items():
         if not term.weak and t[0].isupper():
             terms.setdefault(t, Term(term.canonical, "mediator", False))
-    return terms, _compile(terms)
+    return terms, _compile(terms, hyphen_ok=True)
 
 
 @lru_cache(maxsize=4096)
