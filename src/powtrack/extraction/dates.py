@@ -220,6 +220,8 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
                 else:
                     value = resolve_weekday(wd, published, forward)
             kind = "weekday"
+            if re.match(rf"\s+(?:and|to|through|until)\s+(?:on\s+)?{_WD}", text[m.end():]):
+                value = None  # "on Thursday and Friday": two days, not one
         elif kind in ("month_year", "month", "rel_month"):
             kind = "month"
         out.append(DateMention(m.start(), m.end(), raw, kind, value, forward))
