@@ -89,7 +89,8 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_evaluate_with_errors_lists_what_was_missed(tmp_path):
     gold = {"id": "g1", "text": ARTICLE, "published": "2023-12-13", "relevant": True,
-            "events": [{"status": "completed", "date": "2023-12-13", "parties": ["Armenia", "Azerbaijan"],
+            "events": [{"status": "completed", "date": "2023-12-13",
+                        "parties": ["Armenia", "Azerbaijan"],
                         "returned": {"Armenia": [32], "Azerbaijan": [2, 3]}, "breakdown": {},
                         "mediators": [], "location": None, "main": True}], "held": []}
     path = tmp_path / "gold.jsonl"

@@ -693,3 +693,11 @@ def test_published_accepts_an_iso_string_or_a_date():
     assert as_string.to_dict() == as_date.to_dict()
     assert as_string.published == date(2024, 1, 5)
     assert as_string.events[0].date == date(2024, 1, 3)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_publication_dates_at_the_edge_of_the_calendar_do_not_crash(published):
+    text = ("Ukraine and Russia exchanged 50 prisoners each on Monday; "
+            "yesterday and last Friday too.")
+    event = only_event(run(text, published))
+    assert event.returned == {"Ukraine": [50], "Russia": [50]}

@@ -43,14 +43,18 @@ def test_examples_score_at_or_above_their_floors():
     assert check_floors(scores, BASELINE["examples"]) == []
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="the shared development set is not beside this checkout")
+needs_dev = pytest.mark.skipif(not DEV.exists(),
+                               reason="the shared development set is not beside this checkout")
+
+
+@needs_dev
 def test_development_set_scores_at_or_above_their_floors():
     gold = ev.load_jsonl(DEV)
     scores = ev.score(gold, predictions(gold))
     assert check_floors(scores, BASELINE["dev"]) == []
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="the shared development set is not beside this checkout")
+@needs_dev
 @pytest.mark.parametrize("doc_id", SEEDS)
 def test_seed_articles_come_out_exactly_as_their_gold(doc_id):
     gold = {g["id"]: g for g in ev.load_jsonl(DEV)}[doc_id]

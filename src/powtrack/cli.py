@@ -17,7 +17,8 @@ def _parse_date(ctx, param, value):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-03") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-01-03") from None
 
 
 def report_error(source: str, message: str) -> None:

@@ -18,10 +18,10 @@ from powtrack.extraction.dates import find_dates
 from powtrack.extraction.details import find_location, find_mediators
 from powtrack.extraction.events import (
     assemble,
-    mask_future,
     build_events,
     choose_parties,
     event_status,
+    mask_future,
     reporting_dates,
     strong_dates,
 )

@@ -92,11 +92,21 @@ def _infer_year(month: int, day: int, published: date | None) -> date | None:
     return _safe_date(published.year, month, day)
 
 
-def resolve_weekday(weekday: int, published: date, forward: bool) -> date:
+def resolve_weekday(weekday: int, published: date, forward: bool) -> date | None:
     delta = (published.weekday() - weekday) % 7
-    if forward:
-        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
-    return published - timedelta(days=delta)
+    try:
+        if forward:
+            return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        return published - timedelta(days=delta)
+    except OverflowError:  # a publication date at the edge of the calendar
+        return None
+
+
+def _day_before(published: date | None) -> date | None:
+    try:
+        return published - timedelta(days=1) if published else None
+    except OverflowError:
+        return None
 
 
 # Words every date expression contains: the full pattern runs only near them.
@@ -163,7 +173,7 @@ def _find_foreign(text: str, published: date | None) -> list[DateMention]:
         elif kind == "today":
             value = published
         else:
-            value = published - timedelta(days=1) if published else None
+            value = _day_before(published)
         out.append(DateMention(m.start(), m.end(), m.group(), kind, value))
     return out
 
@@ -201,7 +211,7 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
         elif kind == "today":
             value = published
         elif kind == "yesterday":
-            value = published - timedelta(days=1) if published else None
+            value = _day_before(published)
         elif kind == "wd":
             wd = WEEKDAYS[re.search(_WD, raw).group().lower()]
             low = raw.lower()
@@ -216,7 +226,8 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
                 forward = True
             if published is not None:
                 if "last " in low:
-                    value = resolve_weekday(wd, published - timedelta(days=1), False)
+                    before = _day_before(published)
+                    value = resolve_weekday(wd, before, False) if before else None
                 else:
                     value = resolve_weekday(wd, published, forward)
             kind = "weekday"
