@@ -16,6 +16,9 @@ _STATE_AFTER = re.compile(
     r"(?:are|is) being held)\b(?P<where>[^.;]{0,80})", re.I)
 _HOLDER_BEFORE = re.compile(
     r"\b(?:still )?(?:holds|is holding|are holding|holding|hold|held|has|have) (?:\w+ ){0,2}$", re.I)
+_PUTS_AT = re.compile(r"\b(?:puts?|putting|estimates?|gives?|gave|sets?) the (?:number|figure|total) of "
+                      r"[^.;]{0,60}?\b(?:still |remaining )?(?:held|in (?:\w+ )?(?:custody|captivity)|"
+                      r"captive)[^.;\d]{0,40}?\bat\s+$", re.I)
 _THERE_ARE = re.compile(r"\bthere (?:are|were|will be|remain)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_HELD = re.compile(r"\b(?:killed|dead|died|missing|freed|released|returned|wounded|"
                        r"injured|brought home|exchanged|swapped|captured in|interviewed)\b", re.I)
@@ -32,7 +35,7 @@ def find_held(sentence_text: str, offset: int, numbers: list[Number],
         a, b = num.start - offset, num.end - offset
         before, after = s[:a], s[b:]
         category, noun, np_len = head_of(after)
-        if category is None or category == "bodies":
+        if category == "bodies" or (category is None and not _PUTS_AT.search(before[-120:])):
             continue
         of_party = None
         np_end = b + np_len
@@ -59,6 +62,13 @@ def find_held(sentence_text: str, offset: int, numbers: list[Number],
                 if offset + np_end <= m.start < offset + np_end + len(where):
                     holder = m.party
                     break
+        elif _PUTS_AT.search(before[-120:]):
+            # "puts the number of Ukrainians still in separatist custody at 113"
+            m_at = _PUTS_AT.search(before[-120:])
+            lo = offset + len(before) - len(before[-120:]) + m_at.start()
+            inside = [m for m in mentions if lo <= m.start < num.start]
+            of_party = next((m.party for m in inside if m.kind == "people"), of_party)
+            holder = next((m.party for m in inside if m.party != of_party), None)
         elif holder_before and not re.search(r"\b(?:has|have)\b", holder_before.group()):
             holder = _last_alias_before(mentions, num.start, sentence_text, offset)
             if holder is None:
