@@ -289,7 +289,8 @@ MAX_CHARS = 200_000
 _MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat|helped|sponsor|"
                               r"médiat|mediaz|mediaci|vermittl|посередн|посредн|сприян|содейств",
                               re.I)
-_PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the)\b", re.I)
+_PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the|crossed|handed|"
+                          r"brought to|traded|walked|happened)\b", re.I)
 _SHORTFALL = re.compile(r"\b(?:refused|declined|chose to|did not (?:show|turn) up|list)\b", re.I)
 
 

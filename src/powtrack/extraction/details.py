@@ -147,7 +147,9 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
 _PLACE_CUE = re.compile(
     r"\b(?:took place|takes place|was carried out|were carried out|carried out|happened|"
     r"was held|handover|handovers|exchanged|swapped|was freed|were freed|was completed|"
-    r"handed over|exchange)\b[^.;,]{0,60}?\b(?<!agreed )(?:at|on|near|in)\s+(?!(?:Monday|Tuesday|Wednesday|"
+    r"handed over|exchange|crossed(?: over| back)?|crossed the line|traded|handed|brought|walked|"
+    r"transferred|trade)\b,?[^.;,]{0,60}?\b(?<!agreed )(?:at|on|near|in|(?<=brought )to|"
+    r"(?<=taken )to)\s+(?!(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|the morning|the evening|return|exchange|the eve|an "
     r"undisclosed|\d))", re.I)
 _DATE_START = re.compile(
@@ -159,11 +161,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|in|on)\s+([^,.;]{3,60}),\s+where the (?:han
 _PLACE_HEAD = re.compile(
     r"\b(?:checkpoints?|crossings?|crossing points?|border|frontier|airports?|airfield|airbase|"
     r"air base|road|bridge|square|port|line of contact|front ?line|no-man's land|tarmac|"
-    r"terminal|station|base)\b", re.I)
+    r"terminal|station|base|village|checkpoint)\b", re.I)
 _PLACE_STOP = re.compile(
     r",|;|\.(?:\s|$)|\s+(?:where|when|while|in the presence|before|after|and that|amid|as|had|has|"
     r"have|was|were|is|are|because|but|which|that|said|says|for|to|from|during|until|"
-    r"officials|under|with|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"with (?:the )?(?:mediation|help|participation|support)|"
+    r"officials|under|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"on the (?:morning|evening)|in which|in a |in an |according)\b")
 
 
@@ -177,8 +180,8 @@ def find_location(sentence: str) -> tuple[str, int, int] | None:
         stop = _PLACE_STOP.search(rest)
         phrase = rest[:stop.start()] if stop else rest
         phrase = phrase.strip().rstrip(".")
-        if re.match(r"(?:the\s+)?tarmac at\s+", phrase, re.I):
-            skip = re.match(r"(?:the\s+)?tarmac at\s+", phrase, re.I).end()
+        if re.match(r"(?:the\s+)?tarmac (?:at|of)\s+", phrase, re.I):
+            skip = re.match(r"(?:the\s+)?tarmac (?:at|of)\s+", phrase, re.I).end()
             phrase = phrase[skip:]
         else:
             skip = 0
