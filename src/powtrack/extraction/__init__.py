@@ -230,7 +230,9 @@ def extract_document(doc: Document) -> Record:
                 break
     if main is not None and not main.returned and not main.breakdown and main.total is None and (
             (main.date is None and main.date_text is None) or not any(
-                _CAPTIVE_WORDS.search(s.text) for s, _, _ in main_b.segments if s.data["swap"])):
+                _CAPTIVE_WORDS.search(s.text) for s, _, _ in main_b.segments if s.data["swap"])
+            or (main.status == "completed" and not any(
+                s.data["completed"] for s, _, _ in main_b.segments if s.data["swap"]))):
         # a swap with no figure and no date, or a swap of something other than people
         events = []
         main = None
