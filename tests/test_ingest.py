@@ -269,6 +269,34 @@ def test_jsonl_invalid_published_is_an_error_for_that_line_only(tmp_path):
     assert isinstance(doc, Document) and doc.published == date(2024, 1, 4)
 
 
+def test_jsonl_lone_surrogates_and_deep_nesting_are_errors_for_their_lines(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join([
+        '{"id": "s", "text": "Kyiv said 5 came home \\ud800 in a swap."}',
+        '{"id": "t", "title": "\\udc80", "text": "Kyiv said 6 came home."}',
+        "[" * 100_000,
+        '{"text": ' + "[" * 100_000 + "}",
+        json.dumps({"id": "ok", "text": SWAP}),
+    ]) + "\n", encoding="utf-8")
+    *errors, doc = read_all(path)
+    assert [e.source for e in errors] == [f"{path}:{n}" for n in (1, 2, 3, 4)]
+    assert all(isinstance(e, ReadError) and "\n" not in e.message for e in errors)
+    assert '"text" holds a lone surrogate' in errors[0].message
+    assert '"title" holds a lone surrogate' in errors[1].message
+    assert "nested too deeply" in errors[2].message and "nested too deeply" in errors[3].message
+    assert isinstance(doc, Document) and doc.id == "ok"
+
+
+def test_jsonl_control_characters_in_metadata_are_dropped_as_in_the_text(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": "a\x00b", "title": "T\x07itle", "url": "https://x/\x00",
+                                "lang": "e\x00n", "text": "Kyiv\x00 said 5 came home."}) + "\n",
+                    encoding="utf-8")
+    doc = only_doc(path)
+    assert (doc.id, doc.title, doc.url, doc.lang, doc.text) == \
+        ("ab", "Title", "https://x/", "en", "Kyiv said 5 came home.")
+
+
 def read_stdin(data: bytes) -> list[list]:
     """Run read_paths(["-"]) in a real Python process with ``data`` on its stdin."""
     script = ("import json; from powtrack.ingest import read_paths\n"
@@ -282,6 +310,12 @@ def read_stdin(data: bytes) -> list[list]:
 def test_stdin_jsonl_is_sniffed_from_content():
     data = (json.dumps({"id": "s1", "text": SWAP}) + "\n" + "{broken\n").encode("utf-8")
     assert read_stdin(data) == [["Document", "-:1", "s1", SWAP], ["ReadError", "-:2", None, None]]
+
+
+def test_stdin_that_starts_like_deeply_nested_json_is_read_as_text():
+    data = ('{"a": ' + "[" * 50_000 + "\n" + SWAP).encode()
+    [[kind, source, _, text]] = read_stdin(data)
+    assert (kind, source) == ("Document", "-") and text.endswith(SWAP)
 
 
 def test_stdin_plain_text_is_read_with_dash_source():

@@ -373,3 +373,132 @@ def test_extraction_is_deterministic_on_any_text(text, published):
     second = powtrack.extract(text, published=published).to_dict()
     assert first == second
 
+
+
+# ---------------------------------------------------------------------------
+# evidence spans on generated swap articles: the text at each span spells its value
+
+_SIDES = [
+    # (canonical a, names of a, people of a, canonical b, names of b, people of b)
+    ("Ukraine", ["Ukraine", "Kyiv"], ["Ukrainians", "Ukrainian soldiers"],
+     "Russia", ["Russia", "Moscow"], ["Russians", "Russian servicemen"]),
+    ("Armenia", ["Armenia", "Yerevan"], ["Armenians", "Armenian soldiers"],
+     "Azerbaijan", ["Azerbaijan", "Baku"], ["Azerbaijanis", "Azerbaijani servicemen"]),
+    ("Israel", ["Israel"], ["Israeli hostages", "hostages"],
+     "Hamas", ["Hamas"], ["Palestinian prisoners", "Palestinians"]),
+]
+_MEDIATOR_PHRASES = ["mediated by the United Arab Emirates", "brokered by Qatar",
+                     "with help from Turkey", "mediated by the UAE", "with Saudi mediation",
+                     "facilitated by the International Committee of the Red Cross",
+                     "brokered by Egypt", "under Vatican mediation"]
+_PLACES = ["at the Margara crossing point", "in Istanbul", "on the Belarusian-Ukrainian border",
+           "at an undisclosed location"]
+_DATE_PHRASES = ["on Wednesday", "on Saturday", "yesterday", "today", "on Feb. 8", "on Dec. 27",
+                 "on March 3", "on Feb. 30", "on Jan. 5, 2024", "late on Friday", ""]
+
+
+@st.composite
+def spoken_number(draw, low: int = 1, high: int = 3000) -> tuple[int, str]:
+    """A figure as news writes it: 207, 1,207, "two hundred and seven", "a dozen"."""
+    n = draw(st.integers(low, high))
+    form = draw(st.sampled_from(["digits", "commas", "words", "dozen"]))
+    if form == "dozen":
+        return 12, "a dozen"
+    if form == "words" and n < 1000:
+        return n, int_to_words(n)
+    return n, f"{n:,}" if form == "commas" else str(n)
+
+
+@st.composite
+def swap_article(draw) -> str:
+    """A short news article about a swap, its sentences drawn from news templates."""
+    a, a_names, a_people, b, b_names, b_people = draw(st.sampled_from(_SIDES))
+    pick = lambda xs: draw(st.sampled_from(xs))  # noqa: E731
+    when = pick(_DATE_PHRASES)
+    x, x_text = draw(spoken_number())
+    y, y_text = draw(spoken_number())
+    sentences = [
+        f"{pick(a_names)} and {pick(b_names)} exchanged prisoners {when}".rstrip() + ".",
+        f"{pick(a_names)} said {x_text} {pick(a_people)} came home.",
+        f"{y_text[0].upper() + y_text[1:]} {pick(b_people)} were returned to {pick(b_names)}, "
+        f"officials said.",
+    ]
+    optional = [
+        f"The exchange was {pick(_MEDIATOR_PHRASES)}.",
+        f"The handover took place {pick(_PLACES)}.",
+        f"{pick(b_names)} had promised to hand over {draw(spoken_number())[1]} people.",
+        f"{draw(spoken_number(1, 30))[1].capitalize()} of them refused to return.",
+        f"Among them were {draw(spoken_number(1, 50))[1]} civilians.",
+        f"{pick(a_names)} says more than {draw(spoken_number(100, 20000))[1]} "
+        f"{pick(a_people)} remain in {b} custody.",
+        f"It was the {pick(['first', 'third', '50th'])} swap since 2022.",
+    ]
+    chosen = draw(st.lists(st.sampled_from(optional), max_size=4, unique=True))
+    sentences[1:1] = chosen[: len(chosen) // 2]
+    sentences += chosen[len(chosen) // 2:]
+    return " ".join(sentences)
+
+
+_NUMERIC_FIELDS = {"returned", "promised", "refused", "absent", "total", "held"}
+_WEEKDAY = {name.lower(): i for i, name in enumerate(_WEEKDAYS)}
+_MONTH = {name.lower().rstrip("."): i for i, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH.update({"january": 1, "february": 2, "sept": 9, "september": 9, "december": 12})
+
+
+def _assert_date_span_spells(span: str, value: str | None, published: date | None) -> None:
+    """Every part of a date the span names (weekday, month, day, year) is the value's."""
+    import re
+
+    if value is None:
+        return
+    day = date.fromisoformat(value)
+    words = re.findall(r"[A-Za-z]+|\d+", span.lower())
+    for w in words:
+        if w in _WEEKDAY:
+            assert day.weekday() == _WEEKDAY[w], (span, value)
+        elif w in _MONTH:
+            assert day.month == _MONTH[w], (span, value)
+        elif w.isdigit() and len(w) == 4:
+            assert day.year == int(w), (span, value)
+        elif w.isdigit():
+            assert day.day == int(w), (span, value)
+    if "yesterday" in words:
+        assert published is not None and (published - day).days == 1, (span, value)
+    if "today" in words:
+        assert day == published, (span, value)
+    assert any(w in _WEEKDAY or w in _MONTH or w in ("yesterday", "today") for w in words), \
+        (span, value)
+
+
+def _assert_span_spells(text: str, e: dict, published: date | None) -> None:
+    from powtrack.extraction.lexicon import mediator_terms
+
+    span = text[e["start"]:e["end"]]
+    field = e["field"].split(".")[0]
+    if field in _NUMERIC_FIELDS or e["field"].startswith("breakdown."):
+        assert parse_number(span) == e["value"], (e["field"], span, e["value"])
+    elif field == "date":
+        _assert_date_span_spells(span, e["value"], published)
+    elif field == "mediators":
+        term = mediator_terms()[0].get(span.removeprefix("the "))
+        assert term is not None and term.canonical == e["value"], (span, e["value"])
+    elif field == "location":
+        assert span == e["value"], (span, e["value"])
+    else:
+        raise AssertionError(f"evidence of an unknown field {e['field']!r}: {span!r}")
+
+
+@SLOW
+@given(text=swap_article(), published=_OPTIONAL_PUBLISHED)
+@example(text="Kyiv and Moscow exchanged prisoners on Feb. 30. Kyiv said a dozen Ukrainians "
+              "came home. Two hundred and seven Russians were returned to Russia, officials "
+              "said. The exchange was mediated by the UAE.", published=date(2024, 3, 4))
+def test_every_evidence_span_in_a_swap_article_spells_its_value(text, published):
+    out = powtrack.extract(text, published=published).to_dict()
+    _assert_schema(text, out)
+    spans = [e for ev in out["events"] for e in ev.get("evidence", [])]
+    spans += [e for h in out["held"] for e in h.get("evidence", [])]
+    for e in spans:
+        _assert_span_spells(text, e, published)
+    main = [ev for ev in out["events"] if ev["main"]]
+    assert len(main) <= 1

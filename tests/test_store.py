@@ -328,3 +328,52 @@ def test_any_order_and_batching_of_ingest_resolves_like_one_full_resolve(seed, b
         incremental = snapshot(s, skip=("ingested_at",))
         s.resolve(full=True)
         assert snapshot(s, skip=("ingested_at",)) == incremental
+
+
+# --- values the ledger cannot hold --------------------------------------------------
+
+
+def test_a_figure_larger_than_the_ledger_holds_is_refused_and_the_run_goes_on(store):
+    from powtrack.store import MAX_FIGURE
+
+    huge, fine = article("Kyiv said 1,000,000,000,000 came home."), article("Kyiv: 5 home.")
+    figures = {huge.text: swap("2024-01-03", 1_000_000_000_000, 5),
+               fine.text: swap("2024-01-03", 5, 5)}
+    errors = []
+    stats = ingest(store, [huge, fine], extract=lambda d: record(d, figures[d.text]),
+                   on_error=lambda source, message: errors.append(message))
+    assert (stats.read, stats.added, stats.errors) == (2, 1, 1)
+    assert errors == [f"not stored (a figure of 1,000,000,000,000 is larger than the ledger "
+                      f"holds ({MAX_FIGURE:,}); check the article); skipped it"]
+    assert not store.has_document(huge.content_hash) and store.has_document(fine.content_hash)
+    assert store.counts()["exchanges"] == 1
+    with pytest.raises(StoreError, match="larger than the ledger holds"):
+        store.add_document(huge, record(huge, figures[huge.text]))
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "1799-12-31", "2200-01-01", "9999-12-31"])
+def test_a_date_outside_1800_to_2199_is_refused_so_resolving_stays_in_the_calendar(
+        store, published):
+    doc = article("Kyiv said 5 came home.", published=published)
+    later = article("Kyiv said 6 came home.", published="2024-01-04")
+    errors = []
+    stats = ingest(store, [doc, later], extract=lambda d: record(d, swap(published, 5, 5)
+                                                                if d is doc else
+                                                                swap("2024-01-03", 6, 6)),
+                   on_error=lambda source, message: errors.append(message))
+    assert (stats.added, stats.errors) == (1, 1)
+    assert f"the date {published} is outside what the ledger holds" in errors[0]
+    assert stats.resolved.exchanges == 1
+
+
+def test_a_language_longer_than_a_language_tag_is_stored_as_unknown(store):
+    doc = article("Kyiv said 5 came home.")
+    doc.lang = "x" * 40
+    store.add_document(doc, record(doc))
+    other = article("Kyiv said 6 came home.")
+    other.lang = "uk"
+    store.add_document(other, record(other))
+    with store.engine.connect() as conn:
+        languages = dict(conn.execute(sa.select(schema.documents.c.text,
+                                                schema.documents.c.language)).all())
+    assert languages == {doc.text: None, other.text: "uk"}

@@ -33,6 +33,15 @@ def _jobs_option(command):
     )(command)
 
 
+def _progress_bar(total, show: bool, unit: str = "record"):
+    """A tqdm bar on stderr showing records/s (disabled unless ``show``)."""
+    from tqdm import tqdm
+
+    # no monitor thread: worker processes are then forked from a single-threaded process
+    tqdm.monitor_interval = 0
+    return tqdm(total=total, unit=unit, disable=not show, file=sys.stderr, dynamic_ncols=True)
+
+
 def _no_gate_option(command):
     return click.option(
         "--no-gate", is_flag=True,
@@ -80,8 +89,6 @@ def extract(paths, fmt, published, no_evidence, jobs, progress, no_gate):
       cat docs.jsonl | powtrack extract - > records.jsonl
       powtrack extract CC-NEWS-20240101.warc.gz --jobs 16 --progress > records.jsonl
     """
-    from tqdm import tqdm
-
     from powtrack.ingest import ReadError, read_paths
     from powtrack.pipeline import Skipped
     from powtrack.render import format_table_row
@@ -90,8 +97,7 @@ def extract(paths, fmt, published, no_evidence, jobs, progress, no_gate):
     show = sys.stderr.isatty() if progress is None else progress
     outcomes = process_items(read_paths(paths, published=published, deferred=True), jobs=jobs,
                              gate=not no_gate)
-    bar = tqdm(total=_estimate_inputs(paths) if show else None, unit="record", disable=not show,
-               file=sys.stderr, dynamic_ncols=True)
+    bar = _progress_bar(_estimate_inputs(paths) if show else None, show)
     failed = False
     skipped: dict[str, int] = {}
     try:
@@ -307,8 +313,6 @@ def ingest_command(paths, db, published, no_resolve, progress, jobs, no_gate):
       powtrack ingest CC-NEWS-20240101.warc.gz --jobs 16
       powtrack ingest records.parquet/
     """
-    from tqdm import tqdm
-
     from powtrack.ingest import read_paths
     from powtrack.scale.parallel import StoreFeed, process_items, skipped_summary
     from powtrack.store import ingest
@@ -319,8 +323,7 @@ def ingest_command(paths, db, published, no_resolve, progress, jobs, no_gate):
     outcomes = process_items(read_paths(paths, published=published, deferred=True), jobs=jobs,
                              gate=not no_gate,
                              skip=lambda doc: store.has_document(doc.content_hash))
-    bar = tqdm(total=_estimate_inputs(paths) if show else None, unit="record",
-               disable=not show, file=sys.stderr, dynamic_ncols=True)
+    bar = _progress_bar(_estimate_inputs(paths) if show else None, show)
     feed = StoreFeed(outcomes, on_outcome=lambda: bar.update(1))
 
     def on_error(source, message):

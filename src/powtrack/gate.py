@@ -58,8 +58,8 @@ def text_view(text_or_html: str) -> str:
     view = text_or_html.lower()
     if "<" in view:
         view = _TAG.sub(" ", _INLINE_TAG.sub("", _drop_not_text(view)))
-    if "&" in view:
-        view = _html.unescape(view)
+    if "&" in view:  # after the tags: "&lt;b&gt;" is text; lower again: "&#66;" is "B"
+        view = _html.unescape(view).lower()
     if not view.isascii() and not unicodedata.is_normalized("NFC", view):
         view = unicodedata.normalize("NFC", view)
     return view

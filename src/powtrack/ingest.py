@@ -347,11 +347,18 @@ def _jsonl_record(line: str, where: str, published: date | None) -> Document | R
     except json.JSONDecodeError as exc:
         return ReadError(where, f"not valid JSON ({exc.msg}, column {exc.colno}); "
                                 "fix the line or remove it")
+    except RecursionError:  # "[[[[..." thousands deep
+        return ReadError(where, "JSON nested too deeply to read; each line must be an object "
+                                'like {"text": ...}')
     if not isinstance(row, dict):
         return ReadError(where, 'not a JSON object; each line must be an object like {"text": ...}')
     text = row.get("text")
     if not isinstance(text, str):
         return ReadError(where, 'no string "text" field; put the article text in "text"')
+    bad = _lone_surrogate(row)
+    if bad:
+        return ReadError(where, f'"{bad}" holds a lone surrogate escape (\\udXXX), which is '
+                                "not Unicode text; fix the line or remove it")
     text = _normalise(text)
     if not text.strip():
         return ReadError(where, '"text" is empty; put the article text in "text"')
@@ -371,6 +378,8 @@ def _jsonl_record(line: str, where: str, published: date | None) -> Document | R
         if value is not None and not isinstance(value, str):
             return ReadError(where, f'"{name}" is {json.dumps(value)}, not a string; '
                                     "fix it or set it to null")
+        if value:  # control characters (NUL above all) as the text loses them
+            fields[name] = _CONTROL_OR_BREAK.sub("", value)
     return Document(
         text=text,
         id=fields["id"] or None,
@@ -380,6 +389,18 @@ def _jsonl_record(line: str, where: str, published: date | None) -> Document | R
         title=fields["title"] or None,
         source=where,
     )
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _lone_surrogate(row: dict) -> str | None:
+    """The first field whose string holds a lone surrogate (JSON allows "\\ud800")."""
+    for name in ("text", "id", "url", "lang", "title"):
+        value = row.get(name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return name
+    return None
 
 
 class _NoText(ReadError):
@@ -599,7 +620,7 @@ def _looks_like_jsonl(text: str) -> bool:
         return False
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 

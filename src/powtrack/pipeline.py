@@ -50,9 +50,12 @@ def process_item(item: Document | Page | Extracted | ReadError, gate: bool = Tru
         # 0. gate: a raw page that names no captives changing hands stops before trafilatura
         if gate and not might_be_relevant(html):
             return Skipped(item.source, "gate")
+        # ingest: trafilatura reads the page (the record's URL; its WARC-Date if undated)
         doc = read_page(item, html)
-        if doc is None or isinstance(doc, ReadError):
-            return doc or Skipped(item.source, "no article")
+        if doc is None:
+            return Skipped(item.source, "no article")
+        if isinstance(doc, ReadError):
+            return doc
         item = doc
     return item, process(item)
 

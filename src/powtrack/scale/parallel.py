@@ -24,7 +24,7 @@ from powtrack.ingest import ReadError
 from powtrack.pipeline import Skipped, process_item
 from powtrack.records import Record
 
-CHUNK = 8  # items per task: a few pages, enough to make the hand-over cheap
+CHUNK = 16  # items per task: enough to make the hand-over cheap, few enough to stay even
 AHEAD = 4  # chunks in flight per worker
 
 

@@ -96,8 +96,10 @@ def session(master: str | None = None, conf: Sequence[tuple[str, str]] = ()):
     except ImportError:
         raise SparkUnavailable("PySpark is not installed; pip install 'powtrack[spark]' "
                                "(and a Java 17 runtime)") from None
-    # the Python workers of a local session run the interpreter that runs us
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    if master and master.startswith("local"):
+        # the Python workers of a local session run the interpreter that runs us; on a
+        # cluster, spark.pyspark.python (or the cluster's own setting) says which
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("powtrack")
     if master:
         builder = builder.master(master)

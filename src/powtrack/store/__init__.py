@@ -39,6 +39,13 @@ from powtrack.store.schema import claims, consensus, documents, exchanges, held,
 
 DEFAULT_URL = "sqlite:///powtrack.db"
 _CHUNK = 500  # ids per IN (...) list
+# Integer columns are 32-bit on PostgreSQL: a larger figure ("1,000,000,000,000
+# prisoners") is refused on SQLite too, so that both hold the same ledger.
+MAX_FIGURE = 2**31 - 1
+# Dates the ledger takes (as the API does): resolving and the books look weeks
+# either side of a date, which must stay inside the calendar.
+EARLIEST, LATEST = date(1800, 1, 1), date(2199, 12, 31)
+_LANGUAGE_LENGTH = 16  # documents.language
 
 
 class StoreError(Exception):
@@ -182,6 +189,10 @@ class Store:
         with self.engine.connect() as conn:
             conn.execution_options(powtrack_write=True)
             with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # writers queue here too: two processes resolving the same swap
+                    # must not both insert its exchange
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(4712)"))
                 yield conn
 
     # --- documents --------------------------------------------------------
@@ -219,7 +230,9 @@ class Store:
                 conn.execute(documents.insert().values(
                     id=doc_id, input_id=doc.id, source=doc.source, url=doc.url,
                     title=doc.title, outlet=outlet, published=doc.published,
-                    language=doc.lang, text=doc.text, relevant=bool(record.relevant),
+                    # a "language" longer than a language tag is not one: unknown
+                    language=doc.lang if doc.lang and len(doc.lang) <= _LANGUAGE_LENGTH
+                    else None, text=doc.text, relevant=bool(record.relevant),
                     version=previous.version + 1 if previous else 1,
                     superseded_by=None, ingested_at=datetime.now(UTC)))
                 if previous is not None:
@@ -265,6 +278,7 @@ class Store:
                 date=h.date, published=doc.published, anchor=h.date or doc.published,
                 sentence=ev.sentence if ev else None,
                 attributed_to=ev.attributed_to if ev else None, active=True))
+        _check_values([dict(published=doc.published)] + mention_rows + claim_rows + held_rows)
         for table, rows in ((mentions, mention_rows), (claims, claim_rows), (held, held_rows)):
             if rows:
                 conn.execute(table.insert(), rows)
@@ -572,6 +586,18 @@ class Store:
         return out
 
 
+def _check_values(rows: Iterable[dict]) -> None:
+    """Raise StoreError for a figure or a date the ledger cannot hold (one line)."""
+    for row in rows:
+        for value in row.values():
+            if type(value) is int and not -MAX_FIGURE <= value <= MAX_FIGURE:
+                raise StoreError(f"a figure of {value:,} is larger than the ledger holds "
+                                 f"({MAX_FIGURE:,}); check the article")
+            if isinstance(value, date) and not EARLIEST <= value <= LATEST:
+                raise StoreError(f"the date {value.isoformat()} is outside what the ledger "
+                                 f"holds ({EARLIEST} to {LATEST}); check the article's date")
+
+
 def _canonical(name: str) -> list[str]:
     """Canonical parties that an alias names ("Kyiv" -> ["Ukraine"])."""
     from powtrack.resolve import _party_words
@@ -665,7 +691,15 @@ def ingest(store: Store, items: Iterable[Document | Any],
                          f"extraction failed ({type(exc).__name__}: {exc}); skipped it, "
                          "please report this article")
             continue
-        version = store._add(item, record)
+        try:
+            version = store._add(item, record)
+        except (StoreError, sa.exc.DataError, OverflowError, UnicodeError) as exc:
+            # one article the database refuses must not stop a run either
+            stats.errors += 1
+            if on_error:
+                reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+                on_error(item.source or item.key, f"not stored ({reason}); skipped it")
+            continue
         if version:
             stats.added += 1
             stats.versions += version > 1
