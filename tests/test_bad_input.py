@@ -16,7 +16,6 @@ import os
 import random
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -313,12 +312,9 @@ def assert_valid_record(out: dict) -> None:
 
 @pytest.fixture(scope="module")
 def extracted(batch):
-    """`powtrack extract` over the batch: (result, records by the figures they report)."""
-    started = time.monotonic()
+    """`powtrack extract` over the batch: (result, the records it printed)."""
     result = powtrack("extract", str(batch), "--published", PUBLISHED, "--jobs", "2")
-    elapsed = time.monotonic() - started
-    records = [json.loads(line) for line in result.stdout.splitlines()]
-    return result, records, elapsed
+    return result, [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def _figures(record: dict) -> tuple[int | None, int | None] | None:
@@ -330,7 +326,7 @@ def _figures(record: dict) -> tuple[int | None, int | None] | None:
 
 
 def test_extract_over_a_bad_batch_exits_1_without_a_traceback(batch, extracted):
-    result, records, _ = extracted
+    result, records = extracted
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and "Error:" not in result.stderr
     for line in stderr_lines(result):
@@ -341,7 +337,7 @@ def test_extract_over_a_bad_batch_exits_1_without_a_traceback(batch, extracted):
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_extract_gives_one_line_or_a_valid_record_for(batch, extracted, case):
-    result, records, _ = extracted
+    result, records = extracted
     path = batch / case.name
     mine = lines_naming(stderr_lines(result), path)
     by_figures = {_figures(r): r for r in records}
