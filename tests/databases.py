@@ -1,6 +1,6 @@
 """Ledger databases for fixtures wider than one test (module-scoped): SQLite or PostgreSQL.
 
-The same rules as ``conftest.db_url``: PostgreSQL comes from $POWTRACK_TEST_PG,
+PostgreSQL comes from $POWTRACK_TEST_PG,
 each database is a fresh schema dropped afterwards; without the variable the
 PostgreSQL case is skipped, except under CI (``CI`` set), where it fails.
 """
