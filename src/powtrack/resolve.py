@@ -420,6 +420,8 @@ def _distance(m: Mention, c: _Cluster, figures: tuple[int, int]) -> int | None:
     if not m.main and not exact:
         return None  # an undated background mention joins only on an exact figure
     for t in c.dated(("completed", "failed")):
+        if m.date is not None and t != m.date and not exact:
+            continue  # "on Saturday" resolved to another day, and no figure is the same
         lag = (p - t).days  # how long after the swap the article came out
         if m.terminal and -NEAR <= lag <= SOFT_BEFORE:
             options.append(abs(lag))
@@ -445,6 +447,8 @@ def _place(m: Mention, clusters: Iterable[_Cluster]) -> _Cluster | None:
     for c in clusters:
         if m.kind and c.kind and m.kind != c.kind:
             continue
+        if any(x.document_id == m.document_id for x in c.members):
+            continue  # one article's events are different swaps by construction
         figures = _compare(m.figures(), c.figures)
         if figures is None:
             continue
