@@ -22,8 +22,6 @@ from powtrack.extraction.events import (
     choose_parties,
     event_status,
     mask_future,
-    reporting_dates,
-    strong_dates,
 )
 from powtrack.extraction.figures import BOTH, PartyMention, _head, classify
 from powtrack.extraction.held import find_held
@@ -191,7 +189,7 @@ def extract_document(doc: Document) -> Record:
         mediator_spans.update(a + s.start for _, a, _ in meds)
         s.data["mediators"] = bool(meds)
         s.data["place"] = bool(_PLACE_WORDS.search(s.text) and find_location(s.text))
-    builders = build_events(sentences, None)
+    builders = build_events(sentences)
     builders.sort(key=lambda b: not b.main)  # the main event first: background ones lean on it
     events: list[Event] = []
     main_parties: list[str] = []
@@ -210,7 +208,7 @@ def extract_document(doc: Document) -> Record:
             continue
         if b.main:
             main_parties = parties
-        ev = assemble(b, parties, doc.text, doc.published, evidence_sentence)
+        ev = assemble(b, parties, evidence_sentence)
         ev.status = b.status
         _date(ev, b, doc)
         if not b.main and not ev.returned and not ev.breakdown and ev.total is None:
@@ -391,4 +389,4 @@ def _mediators_and_place(ev: Event, b, mediators_by_sentence, doc: Document) -> 
         seen_sentences.add(s.index)
 
 
-__all__ = ["extract_document", "strong_dates", "reporting_dates"]
+__all__ = ["extract_document", "might_be_relevant"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from powtrack.extraction.dates import DateMention
 from powtrack.extraction.figures import BOTH, Figure, PartyMention
@@ -125,7 +124,7 @@ def _closest_to_swap(s: Sentence, dates: list[DateMention]) -> DateMention:
     return min(dates, key=lambda d: (min(abs(d.start - v) for v in verbs), d.start))
 
 
-def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list[Builder]:
+def build_events(sentences: list[Sentence]) -> list[Builder]:
     """Group swap sentences into a main event and background events."""
     builders: list[Builder] = []
     main: Builder | None = None
@@ -181,8 +180,7 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                 target = main
             elif main.date is None and dm.kind != "month" and not _BACKGROUND_CUE.search(
                     s.text[max(a, dm.start - 80) - s.start:dm.end - s.start]) and not _WHEN_AFTER.match(
-                    s.text[dm.end - s.start:]) and not (
-                    main.status in ("agreed", "failed") and d["completed"]):
+                    s.text[dm.end - s.start:]):
                 main.date, main.date_sentence = dm, s
                 target = main
             else:
@@ -192,8 +190,7 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                 if target is None:
                     target = Builder(main=False, date=dm, date_sentence=s)
                     builders.append(target)
-            main_failed = main is not None and main.segments and (
-                main.segments[0][0].data["failed"] or main.status == "failed")
+            main_failed = main is not None and main.segments and main.segments[0][0].data["failed"]
             main_done = main is not None and any(
                 x.data["completed"] and not x.data["agreed_only"] and not x.data["failed"]
                 for x, _, _ in main.segments)
@@ -209,8 +206,6 @@ def build_events(sentences: list[Sentence], doc_status_hint: str | None) -> list
                     builders.append(target)
             target.segments.append((s, a, b))
             last_target = target
-            if target.main and target.status is None:
-                target.status = doc_status_hint
     return builders
 
 
@@ -304,7 +299,7 @@ def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention
     return chosen
 
 
-def assemble(b: Builder, parties: list[str], doc_text: str, published: date | None,
+def assemble(b: Builder, parties: list[str],
              evidence_sentence) -> Event:
     """Turn a builder's figures into SCHEMA fields with evidence."""
     ev = Event(main=b.main, parties=list(parties))

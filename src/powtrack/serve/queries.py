@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from powtrack.extraction.lexicon import canonical_party
-from powtrack.store import Store, schema
+from powtrack.store import Store, schema, side_figures
 from powtrack.store.schema import claims, documents, exchanges, held, mentions
 
 V = schema.exchange_figures
@@ -267,33 +267,15 @@ def timeline(store: Store) -> list[dict]:
     consensus figure; an agreement carried out in stages by its completed
     stages (each on its own day). Figures nobody states are left out.
     """
-    rows = store.exchanges()
-    children: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        if r["parent_id"]:
-            children[r["parent_id"]].append(r)
     points = []
-    for r in rows:
-        if r["parent_id"]:
-            continue
-        when = r["date"] or r["first_reported"]
-        if when is None:
-            continue
-        for side, figure in ((r["party_a"], r["returned_to_a"]),
-                             (r["party_b"], r["returned_to_b"])):
-            if not side:
-                continue
-            if r["status"] == "completed" and figure is not None:
+    for r, side, when, figure, stages in side_figures(store.exchanges()):
+        if r["status"] == "completed":
+            if figure is not None:
                 points.append((when, side, figure, r))
-                continue
-            if r["status"] == "completed" and figure is None:
-                continue
-            for c in children.get(r["id"], []):
-                if c["status"] != "completed":
-                    continue
-                value = c["returned_to_a"] if c["party_a"] == side else c["returned_to_b"]
-                if value is not None:
-                    points.append((c["date"] or c["first_reported"] or when, side, value, c))
+            continue
+        for c, value in stages:
+            if value is not None:
+                points.append((c["date"] or c["first_reported"] or when, side, value, c))
     points.sort(key=lambda p: (p[0], p[1], p[3]["id"]))
     running: dict[str, int] = defaultdict(int)
     out = []

@@ -539,41 +539,24 @@ class Store:
         has one, else the sum of its completed stages. Exchanges without a
         figure for a side are counted in ``unknown``, never as 0.
         """
-        rows = self.exchanges()
-        children: dict[str, list[dict]] = defaultdict(list)
-        for r in rows:
-            if r["parent_id"]:
-                children[r["parent_id"]].append(r)
         per: dict[tuple[int, str], dict[str, int]] = defaultdict(
             lambda: {"exchanges": 0, "returned": 0, "unknown": 0})
-        for r in rows:
-            if r["parent_id"]:
+        for r, side, when, figure, stages in side_figures(self.exchanges()):
+            if r["status"] == "completed" and figure is not None:
+                value: int | None = figure
+            elif stages:
+                known = [f for _, f in stages if f is not None]
+                value = sum(known) if known else None
+            elif r["status"] == "completed":
+                value = None
+            else:
                 continue
-            when = r["date"] or r["first_reported"]
-            if when is None:
-                continue
-            for side, figure in ((r["party_a"], r["returned_to_a"]),
-                                 (r["party_b"], r["returned_to_b"])):
-                if not side:
-                    continue
-                stages = [c for c in children.get(r["id"], []) if c["status"] == "completed"]
-                if r["status"] == "completed" and figure is not None:
-                    value: int | None = figure
-                elif stages:
-                    figures = [c["returned_to_a"] if c["party_a"] == side else
-                               c["returned_to_b"] for c in stages]
-                    known = [f for f in figures if f is not None]
-                    value = sum(known) if known else None
-                elif r["status"] == "completed":
-                    value = None
-                else:
-                    continue
-                cell = per[when.year, side]
-                cell["exchanges"] += 1
-                if value is None:
-                    cell["unknown"] += 1
-                else:
-                    cell["returned"] += value
+            cell = per[when.year, side]
+            cell["exchanges"] += 1
+            if value is None:
+                cell["unknown"] += 1
+            else:
+                cell["returned"] += value
         out = []
         running: dict[str, int] = defaultdict(int)
         for (year, side) in sorted(per):
@@ -584,6 +567,32 @@ class Store:
             running[side] += cell["returned"]
             out.append({"year": year, "party": side, **cell, "cumulative": running[side]})
         return out
+
+
+def side_figures(rows: list[dict]) -> Iterator[tuple[dict, str, date, int | None, list]]:
+    """Per top-level exchange and side: (row, side, when, consensus figure, completed stages).
+
+    ``stages`` are (stage row, its figure for that side) for the exchange's
+    completed stages; exchanges with no date at all are left out. Totals and
+    the dashboard's timeline count from this one walk.
+    """
+    children: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["parent_id"]:
+            children[r["parent_id"]].append(r)
+    for r in rows:
+        if r["parent_id"]:
+            continue
+        when = r["date"] or r["first_reported"]
+        if when is None:
+            continue
+        for side, figure in ((r["party_a"], r["returned_to_a"]),
+                             (r["party_b"], r["returned_to_b"])):
+            if not side:
+                continue
+            stages = [(c, c["returned_to_a"] if c["party_a"] == side else c["returned_to_b"])
+                      for c in children.get(r["id"], []) if c["status"] == "completed"]
+            yield r, side, when, figure, stages
 
 
 def _check_values(rows: Iterable[dict]) -> None:
