@@ -132,7 +132,10 @@ def extract(paths, fmt, published, no_evidence, jobs, progress, no_gate):
 @click.option("--errors", "show_errors", is_flag=True,
               help="List, per document, what was missed and what was extra.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-def evaluate(gold, pred, show_errors, as_json):
+@click.option("--lang", "langs", metavar="CODES",
+              help="Score only gold documents in these languages (comma-separated, e.g. en or "
+                   "uk,ru); documents without a lang count as 'und'.")
+def evaluate(gold, pred, show_errors, as_json, langs):
     """Score extraction against gold annotations (see SCHEMA.md).
 
     Without PRED, runs extraction on the gold documents' own text.
@@ -141,11 +144,15 @@ def evaluate(gold, pred, show_errors, as_json):
     Examples:
       powtrack evaluate examples/gold.jsonl
       powtrack evaluate gold.jsonl predictions.jsonl --errors
+      powtrack evaluate ../shared/eval/real.jsonl --lang en
     """
     from powtrack import evaluate as ev
     from powtrack.pipeline import extract as run_extract
 
     gold_rows = ev.load_jsonl(gold)
+    if langs:
+        wanted = {code.strip() for code in langs.split(",") if code.strip()}
+        gold_rows = [g for g in gold_rows if (g.get("lang") or "und") in wanted]
     if pred:
         pred_rows = ev.load_jsonl(pred)
     else:
