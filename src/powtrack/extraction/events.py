@@ -360,43 +360,8 @@ def assemble(b: Builder, parties: list[str],
             last_party = targets[0]
             last_value = f.value
 
-    # breakdown parts: military + civilian figures that add up to a side's total
     used: set[int] = set()
-    by_sentence: dict[int, list[tuple[Figure, list[str]]]] = {}
-    for f, t in resolved:
-        by_sentence.setdefault(id(f.sentence), []).append((f, t))
-    totals: dict[str, list[int]] = {}
-    for f, t in resolved:
-        if f.kind == "returned" and not f.category:
-            for p in t:
-                totals.setdefault(p, []).append(f.value)
-    ordered = sorted(resolved, key=lambda x: x[0].start)
-    for i, (f, t) in enumerate(ordered):
-        if f.kind not in ("returned", "part") or not f.category or id(f) in used:
-            continue
-        group = [(f, t)]
-        for g, u in ordered[i + 1:i + 4]:
-            if g.kind in ("returned", "part") and g.category and g.category != f.category \
-                    and g.start - group[-1][0].end < 160:
-                group.append((g, u))
-                break
-        if len(group) < 2:
-            continue
-        sides = set(t) | set(group[1][1])
-        total = sum(g.value for g, _ in group)
-        for p in parties:
-            if total in totals.get(p, []) and (not sides or p in sides or not t):
-                parts = ev.breakdown.setdefault(p, {})
-                for g, _ in group:
-                    parts[g.category] = g.value
-                    used.add(id(g))
-                    _evidence(ev, "breakdown." + g.category, g, p, evidence_sentence)
-        if f.party == BOTH or group[1][0].party == BOTH:
-            for p in parties:
-                if total in totals.get(p, []):
-                    for g, _ in group:
-                        ev.breakdown.setdefault(p, {})[g.category] = g.value
-                        used.add(id(g))
+    _sum_parts(resolved, parties, ev, used, evidence_sentence)
 
     for f, targets in resolved:
         if f.supersedes and f.kind == "returned":
@@ -457,12 +422,7 @@ def assemble(b: Builder, parties: list[str],
                     sentence, sstart = evidence_sentence(s)
                     ev.evidence.append(Evidence("returned", 1, a + m.start("name"),
                                                 a + m.end("name"), sentence, sstart, receiver))
-    # a rounded figure beside the exact one is the same figure ("nearly 2,000" and 1,968)
-    for p, vals in ev.returned.items():
-        exact = [v for v in vals if _qualifier(b, v, p) == "exact"]
-        if exact:
-            ev.returned[p] = [v for v in vals if v in exact or not any(
-                abs(v - e) <= 0.1 * e for e in exact)]
+    _drop_rounded(b, ev)
     # a promise that was kept in full is not a shortfall; a plan with no shortfall
     # ("the Houthis were to release 26") is the swap's own figure
     for p, n in list(ev.promised.items()):
@@ -474,12 +434,119 @@ def assemble(b: Builder, parties: list[str],
     return ev
 
 
+def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev: Event,
+               used: set[int], evidence_sentence) -> None:
+    """Rule parts.sum: figures by category (military, civilians) are parts of a side's figure.
+
+    "70 soldiers and 12 civilians" gives 82 with breakdown military 70 / civilians 12;
+    "150 soldiers and sergeants, 9 officers" is military 159; parts next to a stated
+    whole that they add up to (or fall short of) only fill the breakdown. A lone
+    category figure is a part only when the words mark it as one ("among them 4
+    civilians"); otherwise "74 soldiers" is the side's whole figure.
+    """
+    done: set[int] = set()
+    for p in parties:
+        cats = [f for f, t in resolved if f.kind in ("returned", "part") and f.category
+                and p in t and id(f) not in used]
+        wholes = [f.value for f, t in resolved if f.kind == "returned" and not f.category
+                  and p in t and id(f) not in used]
+        runs: list[list[Figure]] = []
+        for f in sorted(cats, key=lambda f: f.start):
+            if runs and _continues_parts(runs[-1], f):
+                runs[-1].append(f)
+            else:
+                runs.append([f])
+        for run in runs:
+            sums: dict[str, int] = {}
+            for f in run:
+                sums[f.category] = sums.get(f.category, 0) + f.value
+            total = sum(sums.values())
+            marked = all(f.kind == "part" for f in run)
+            if len(run) == 1:
+                f = run[0]
+                # "among them 15 Saudi soldiers": a share by nationality, not a category split
+                if marked and wholes and f.value < max(wholes) and not f.has_people_word:
+                    ev.breakdown.setdefault(p, {}).setdefault(f.category, f.value)
+                    _evidence(ev, "breakdown." + f.category, f, p, evidence_sentence,
+                              "parts.subcount")
+                if marked:
+                    done.add(id(f))
+                continue
+            if total in wholes or marked or (wholes and total < max(wholes)):
+                rule = "parts.of_whole"
+            elif not wholes:
+                rule = "parts.sum"
+                vals = ev.returned.setdefault(p, [])
+                if total not in vals:
+                    vals.append(total)
+                for f in run:
+                    _evidence(ev, "returned", f, p, evidence_sentence, rule, value=total)
+            else:
+                continue  # parts larger than every whole: another source's figures
+            parts = ev.breakdown.setdefault(p, {})
+            for cat, value in sums.items():
+                parts[cat] = value
+            for f in run:
+                done.add(id(f))
+                _evidence(ev, "breakdown." + f.category, f, p, evidence_sentence, rule,
+                          value=sums[f.category])
+    used |= done
+
+
+_ADDITIVE = re.compile(r"\b(?:also|as well|in addition|additionally|another|too|plus|besides)\b",
+                       re.I)
+
+
+def _continues_parts(run: list[Figure], f: Figure) -> bool:
+    """Whether figure ``f`` is one more part of the run of parts before it.
+
+    Parts of one whole sit in one sentence, or in the next one when it adds a group
+    of another kind ("... 17 servicemen. Eight civilians were also freed"). The
+    same count restated, or a second source's count, is not a part.
+    """
+    last = run[-1]
+    if f.speaker and last.speaker and f.speaker != last.speaker:
+        return False
+    if any(g.value == f.value and g.category == f.category and g.sentence is not f.sentence
+           for g in run):
+        return False
+    if f.sentence is last.sentence:
+        return True
+    if f.sentence.index - last.sentence.index != 1:
+        return False
+    return f.category not in {g.category for g in run} or bool(_ADDITIVE.search(f.sentence.text))
+
+
+def _drop_rounded(b: Builder, ev: Event) -> None:
+    """Rule figures.rounded: a rounded or bounded figure beside the exact one is the same figure.
+
+    "nearly 2,000" beside 1,968, "more than 100" beside 139, "over 200" beside 230.
+    """
+    for p, vals in ev.returned.items():
+        exact = [v for v in vals if _qualifier(b, v, p) == "exact"]
+        if not exact:
+            continue
+        keep = []
+        for v in vals:
+            q = _qualifier(b, v, p)
+            same = v not in exact and (
+                any(abs(v - e) <= 0.1 * e for e in exact)
+                or (q in ("more_than", "at_least") and any(v < e <= 1.5 * v for e in exact))
+                or (q == "about" and any(e < v <= 1.2 * e for e in exact)))
+            if not same:
+                keep.append(v)
+        ev.returned[p] = keep
+
+
 def _qualifier(b: Builder, value: int, party: str) -> str:
     quals = {f.qualifier for f in b.figures if f.value == value}
     return "exact" if "exact" in quals or not quals else quals.pop()
 
 
-def _evidence(ev: Event, fieldname: str, f: Figure, party: str | None, evidence_sentence) -> None:
+def _evidence(ev: Event, fieldname: str, f: Figure, party: str | None, evidence_sentence,
+              rule: str | None = None, value: int | None = None) -> None:
     sentence, sstart = evidence_sentence(f.sentence)
-    ev.evidence.append(Evidence(fieldname, f.value, f.start, f.end, sentence, sstart, party,
-                                f.speaker))
+    ev.evidence.append(Evidence(fieldname, f.value if value is None else value, f.start, f.end,
+                                sentence, sstart, party, f.speaker))
+    f.placed.append(f"{party or '-'}, {fieldname}" + (f" = {value}" if value is not None else "")
+                    + f" (rule {rule or f.rule})")

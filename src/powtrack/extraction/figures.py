@@ -13,7 +13,7 @@ or "N for N" (both sides), or by the speaker ("our people").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from powtrack.extraction.lexicon import party_terms
@@ -46,6 +46,8 @@ class Figure:
     supersedes: bool = False   # "bringing to 10 the number ...": replaces the side's figure
     sentence: object = None
     has_people_word: bool = False
+    rule: str = "side.unknown"   # the rule that decided the side (shown by `powtrack explain`)
+    placed: list[str] = field(default_factory=list)  # where assembly put it, and by which rule
 
 
 _NOT_RETURN_VERBS = frozenset(
