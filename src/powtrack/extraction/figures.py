@@ -168,6 +168,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
 
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]):
         return None
+    # "ten prisoners from each side at a time", "in groups of 10": the pace, not a count
+    if re.match(r"^[^.;\d]{0,40}?\bat a time\b", after) or re.search(
+            r"\b(?:in (?:groups|batches|pairs|twos|threes) of|groups of)\s+$", low_before):
+        return None
     # "10 Thai nationals": people of a country that is not a side here
     np_words = re.findall(r"[^\W\d_][\w.'-]*", head_text[:max(0, np_len)]) if category else []
     if len(np_words) >= 2 and np_words[-2][:1].isupper() and not any(

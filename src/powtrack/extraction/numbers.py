@@ -15,7 +15,7 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
 SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a single": 1}
 
 # Keep number-words ordered longest first so "seventeen" wins over "seven".
@@ -89,6 +89,9 @@ def find_numbers(text: str) -> list[Number]:
             words = False
         else:
             raw = m.group("words") or m.group("special")
+            if raw.lower().startswith("dozen"):
+                continue  # "several dozen", "dozens": no count; "a dozen" is special
+
             # "and" may have been swallowed at the end: "five and" is not a number
             value = words_to_int(raw)
             words = True
