@@ -155,3 +155,71 @@ def test_under_the_deal_with_past_tense_is_completed():
         "Ukraine set 100 Russians free in return.",
         "2024-02-10"))
     assert ev.status == "completed"
+
+
+def test_a_further_group_adds_to_the_side_figure():
+    ev = main_event(run(
+        "Swap of 120 for 120\n\n"
+        "On Tuesday Russia and Ukraine each handed over 120 prisoners. Moscow said it had "
+        "also freed a further 14 badly wounded Ukrainian captives on humanitarian grounds.",
+        "2025-02-04"))
+    assert ev.returned["Ukraine"] == [134]
+    assert ev.returned["Russia"] == [120]
+    assert ev.breakdown["Ukraine"]["wounded"] == 14
+
+
+def test_a_stated_sum_of_the_swap_and_a_further_group_keeps_only_the_sum():
+    ev = main_event(run(
+        "Ukraine brings 210 home\n\n"
+        "Ukraine brought home 210 soldiers in an exchange with Russia on Sunday. The "
+        "headquarters said 190 servicemen were freed in the exchange and a further 20 were "
+        "released outside it.",
+        "2025-04-06"))
+    assert ev.returned["Ukraine"] == [210]
+
+
+def test_a_small_category_after_a_whole_in_one_sentence_is_its_part():
+    ev = main_event(run(
+        "Swap brings captives home\n\n"
+        "Russia and Ukraine exchanged prisoners on Monday. The president said 140 Ukrainians "
+        "were freed, marines, border guards and also three civilians.",
+        "2025-01-06"))
+    assert ev.returned["Ukraine"] == [140]
+    assert ev.breakdown["Ukraine"] == {"civilians": 3}
+
+
+def test_a_coordinated_subject_with_one_figure_gives_a_total():
+    ev = main_event(run(
+        "Prisoners freed in the Caucasus\n\n"
+        "Armenia and Azerbaijan freed 46 captives on Wednesday in an exchange brokered by "
+        "the European Union.",
+        "2024-03-13"))
+    assert ev.returned == {}
+    assert ev.total == 46
+
+
+def test_fighters_from_a_side_are_that_side_s_people():
+    ev = main_event(run(
+        "Exchange on the front line\n\n"
+        "Ukraine got back 80 of its soldiers on Thursday. In return, 80 fighters from Russia "
+        "were released, Moscow said.",
+        "2024-02-08"))
+    assert ev.returned == {"Ukraine": [80], "Russia": [80]}
+
+
+def test_an_elided_verb_keeps_the_first_clause_direction():
+    ev = main_event(run(
+        "Swap expected\n\n"
+        "The exchange took place on Friday: Kyiv freed 61 people and the separatists 38, "
+        "officials said.",
+        "2019-12-27"))
+    assert ev.returned == {"Donbas separatists": [61], "Ukraine": [38]}
+
+
+def test_traded_for_a_bare_figure_goes_to_the_other_side():
+    ev = main_event(run(
+        "Captives home\n\n"
+        "Twenty-two Ukrainians held by Russia came home on Saturday, traded for 22 "
+        "prisoners that Moscow had asked for.",
+        "2019-09-07"))
+    assert ev.returned == {"Ukraine": [22], "Russia": [22]}

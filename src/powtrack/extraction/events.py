@@ -348,7 +348,7 @@ def assemble(b: Builder, parties: list[str],
         targets = [t for t in targets if t in parties]
         if not targets and f.kind in ("refused", "absent", "promised", "wounded") and last_party:
             targets = [last_party]
-        if not targets and f.category and last_party and f.kind in ("returned", "part"):
+        if not targets and (f.category or f.extra) and last_party and f.kind in ("returned", "part"):
             targets = [last_party]
         if not targets and f.kind == "returned" and promise and \
                 f.sentence.index - promise[1] <= 1:
@@ -374,7 +374,7 @@ def assemble(b: Builder, parties: list[str],
         if f.kind == "returned" and f.category and not f.has_people_word and not targets:
             continue
         if not targets:
-            if (f.kind == "returned" and ev.total is None and f.category is None
+            if (f.kind == "returned" and ev.total is None and (f.category is None or f.combined)
                     and f.value > 1 and f.sentence.data["swap"]):
                 ev.total = f.value
                 _evidence(ev, "total", f, None, evidence_sentence)
@@ -422,6 +422,7 @@ def assemble(b: Builder, parties: list[str],
                     sentence, sstart = evidence_sentence(s)
                     ev.evidence.append(Evidence("returned", 1, a + m.start("name"),
                                                 a + m.end("name"), sentence, sstart, receiver))
+    _add_extra_groups(resolved, ev)
     _drop_rounded(b, ev)
     # a promise that was kept in full is not a shortfall; a plan with no shortfall
     # ("the Houthis were to release 26") is the swap's own figure
@@ -448,8 +449,9 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
     for p in parties:
         cats = [f for f, t in resolved if f.kind in ("returned", "part") and f.category
                 and p in t and id(f) not in used]
-        wholes = [f.value for f, t in resolved if f.kind == "returned" and not f.category
-                  and p in t and id(f) not in used]
+        whole_figs = [f for f, t in resolved if f.kind == "returned" and not f.category
+                      and p in t and id(f) not in used]
+        wholes = [f.value for f in whole_figs]
         runs: list[list[Figure]] = []
         for f in sorted(cats, key=lambda f: f.start):
             if runs and _continues_parts(runs[-1], f):
@@ -464,6 +466,9 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
             marked = all(f.kind == "part" for f in run)
             if len(run) == 1:
                 f = run[0]
+                # "189 freed: soldiers, border guards and also two civilians"
+                marked = marked or any(w.sentence is f.sentence and w.value > f.value
+                                       and w.start < f.start for w in whole_figs)
                 # "among them 15 Saudi soldiers": a share by nationality, not a category split
                 if marked and wholes and f.value < max(wholes) and not f.has_people_word:
                     ev.breakdown.setdefault(p, {}).setdefault(f.category, f.value)
@@ -491,6 +496,34 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
                 _evidence(ev, "breakdown." + f.category, f, p, evidence_sentence, rule,
                           value=sums[f.category])
     used |= done
+
+
+def _add_extra_groups(resolved: list[tuple[Figure, list[str]]], ev: Event) -> None:
+    """Rule parts.extra: "175 each; a further 22 wounded were handed over" gives 197.
+
+    An extra group of the same handover adds to the side's figure; when the sum is
+    already stated ("277 home: 246 in the swap and a further 31"), the pieces go.
+    """
+    for f, targets in resolved:
+        if not f.extra or len(targets) != 1 or f.kind not in ("returned", "wounded"):
+            continue
+        p = targets[0]
+        vals = ev.returned.get(p, [])
+        others = [v for v in vals if not (v == f.value and f.kind == "returned")]
+        if not others:
+            continue
+        base = next((v for v in others if v + f.value in others), None)
+        if base is not None:
+            ev.returned[p] = [v for v in vals if v not in (base, f.value)]
+            continue
+        near = [g.value for g, t in resolved if p in t and g.kind == "returned" and g.start < f.start
+                and f.sentence.index - g.sentence.index <= 2 and g.value in others]
+        if not near:
+            continue
+        base = near[-1]
+        ev.returned[p] = [base + f.value if v == base else v for v in vals
+                          if not (v == f.value and f.kind == "returned")]
+        f.placed.append(f"{p}, returned = {base + f.value} (rule parts.extra)")
 
 
 _ADDITIVE = re.compile(r"\b(?:also|as well|in addition|additionally|another|too|plus|besides)\b",

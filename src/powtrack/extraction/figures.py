@@ -46,6 +46,8 @@ class Figure:
     supersedes: bool = False   # "bringing to 10 the number ...": replaces the side's figure
     sentence: object = None
     has_people_word: bool = False
+    extra: bool = False        # "a further 22": a group added to the side's figure
+    combined: bool = False     # one figure for both sides together: the event's total
     rule: str = "side.unknown"   # the rule that decided the side (shown by `powtrack explain`)
     placed: list[str] = field(default_factory=list)  # where assembly put it, and by which rule
 
@@ -250,9 +252,12 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"exchanged|swapped|sent home)\s+)?(?:each|apiece|on each side|from each side|on both "
             r"sides|to each side|on either side)\b", after):
         return None  # "200 students each": not captives
+    elided = any(m.kind == "alias" and not s[m.end - offset:a].strip() and re.search(
+        r"(?:,|\band)\s+(?:the\s+)?$", s[:m.start - offset]) for m in mentions if m.end <= num.start)
     if category is None and kind == "returned":
-        # bare numbers count only in the "N each", "N for N" and "received N" shapes
-        if not (each_after or for_n or supersedes or re.search(
+        # bare numbers count only in the "N each", "N for N", "received N" and
+        # "X freed 61 and Y 38" shapes
+        if not (each_after or for_n or supersedes or elided or re.search(
                 r"\b(?:figure|number|total|count|tally) (?:of|at|as)\s+$", low_before) or re.search(
                 r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
                 low_before) or re.match(
@@ -266,6 +271,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     fig = Figure(num.value, num.start, num.end, kind,
                  category if category in ("military", "civilians") else None,
                  qualifier=num.qualifier, speaker=speaker, supersedes=supersedes)
+    # "a further 22 wounded", "in addition, 23 ...": another group of the same handover
+    fig.extra = bool(re.search(r"\b(?:a further|an additional|additional)\s+$", low_before)
+                     or re.search(r"\bin addition\b[^.;]{0,40}$", low_before))
 
     # 1. both sides: "N each", "N for N", "each freed N"
     if for_n:
@@ -329,6 +337,13 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         gap = s[np_end:m.start - offset].lower()
         if re.search(r"[.;]", gap):
             break
+        if re.fullmatch(r"\s*from\s+(?:the\s+)?", gap) and category is not None and not re.search(
+                r"\b(?:back|home|returned|rescued|received|got|get|gets|recovered|brought)\b",
+                low_before[-80:]):
+            # "144 fighters from Russia", "20 prisoners from the movement": whose people
+            fig.party = m.party
+            fig.rule = "side.affiliation"
+            return fig
         if re.search(r"\b(?:held|imprisoned|detained|captured|kept)\s+(?:\w+\s+){0,3}(?:by|in)\s+"
                      r"(?:the\s+)?(?:[\w-]+\s+)?$", gap) or re.search(
                          r"\b(?:released|freed|handed over) by\s+(?:the\s+)?$", gap) or re.search(
@@ -358,17 +373,37 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         subj = m
         break
     pron = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}(\w+(?: over| back| home)?)\s+$", low_before)
-    recv = word_regex("receive_verbs", suffix=r"\s+(?:\w+\s+){0,3}$")
-    rel = word_regex("release_verbs", suffix=r"\s+(?:\w+\s+){0,3}$")
+    recv = word_regex("receive_verbs", suffix=r"\s+(?:[\w'’-]+\s+){0,4}$")
+    rel = word_regex("release_verbs", suffix=r"\s+(?:[\w'’-]+\s+){0,4}$")
+    if subj is not None and _coordinated(s, subj, mentions, offset):
+        # "Armenia and Azerbaijan freed 60 captives": one figure for both, a total
+        fig.rule = "side.combined"
+        fig.combined = True
+        return fig
     if subj is not None:
         gap = s[subj.end - offset:a]
         if recv.search(gap) or re.search(r"\breturned\s+$", gap) and re.search(
                 r"^\s+of (?:its|their)\b", after):
             fig.party = subj.party
+            fig.rule = "side.receiver_subject"
             return fig
         if rel.search(gap):
             fig.other_of = subj.party
+            fig.rule = "side.giver_subject"
             return fig
+        if not gap.strip(" the") and re.search(r"(?:,|\band)\s+(?:the\s+)?$",
+                                                s[:subj.start - offset]):
+            # "Kyiv would free 87 people and the separatists 55": the verb is elided
+            verbs = [(m.end(), "recv") for m in word_regex("receive_verbs").finditer(
+                s[:subj.start - offset])] + [(m.end(), "rel") for m in word_regex(
+                    "release_verbs").finditer(s[:subj.start - offset])]
+            if verbs:
+                if max(verbs)[1] == "recv":
+                    fig.party = subj.party
+                else:
+                    fig.other_of = subj.party
+                fig.rule = "side.elided_verb"
+                return fig
     if pron and speaker:
         if recv.search(low_before[-40:]):
             fig.party = speaker
@@ -385,12 +420,24 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                                         low_before):
         fig.other_of = "*same*"  # "gave a figure of 12": another count of the same people
         return fig
-    if re.search(r"\bin return,?\s+(?:\w+\s+){0,3}$", low_before) or re.search(
+    if re.search(r"\bin return,?\s+(?:\w+\s+){0,3}$|\b(?:traded|exchanged|swapped|trading|"
+                 r"exchanging|swapping|in (?:exchange|return))\s+for\s+(?:\w+\s+){0,2}$",
+                 low_before) or re.search(
             r"^\s*(?:\w+\s+){0,4}(?:were |was )?(?:handed over |freed |released )?in return\b",
             after, re.I):
         fig.other_of = "*previous*"
         return fig
     return fig
+
+
+def _coordinated(s: str, subj: PartyMention, mentions: list[PartyMention], offset: int) -> bool:
+    """Whether the subject is one of two sides joined as one ("Armenia and Azerbaijan")."""
+    for m in mentions:
+        if m.end <= subj.start and m.party != subj.party and re.fullmatch(
+                r"\s*(?:,|and|&)\s*(?:the\s+)?", s[m.end - offset:subj.start - offset]):
+            return not re.search(r"\b(?:between|of|with|to|from|by)\s+(?:the\s+)?$",
+                                 s[:m.start - offset][-16:])
+    return False
 
 
 def _subject(before: str, mentions: list[PartyMention], offset: int) -> str | None:
