@@ -127,6 +127,40 @@ def extract(paths, fmt, published, no_evidence, jobs, progress, no_gate):
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for documents that carry none.")
+def explain(paths, published):
+    """Show why each number in an article is, or is not, in its record.
+
+    For every sentence that speaks of a swap or a return: each number with its
+    frame (what it counts, qualifier, the side it goes to, who said it, the rule
+    that decided the side) and where it ended up (a side's returned figure, a
+    breakdown part, the total), or the rule that dropped it; then the events.
+    PATHS are read as by `powtrack extract` (files, folders, - for stdin).
+
+    \b
+    Examples:
+      powtrack explain examples/articles/003-ukraine-russia-116-63-uae.txt
+      powtrack explain article.txt --published 2024-01-03
+    """
+    from powtrack.extraction.explain import explain as explain_doc
+    from powtrack.ingest import ReadError, read_paths
+
+    failed = False
+    for item in read_paths(paths, published=published):
+        if isinstance(item, ReadError):
+            report_error(item.source, item.message)
+            failed = True
+            continue
+        _, lines = explain_doc(item)
+        click.echo(f"== {item.source or item.id or '-'}")
+        for line in lines:
+            click.echo(line)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("pred", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", "show_errors", is_flag=True,

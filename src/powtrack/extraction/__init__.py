@@ -23,7 +23,7 @@ from powtrack.extraction.events import (
     event_status,
     mask_future,
 )
-from powtrack.extraction.figures import BOTH, PartyMention, _head, classify
+from powtrack.extraction.figures import BOTH, Dropped, PartyMention, _head, classify
 from powtrack.extraction.held import find_held
 from powtrack.extraction.lexicon import party_terms
 from powtrack.extraction.numbers import find_numbers
@@ -80,8 +80,12 @@ def _speaker(sentence_text: str, offset: int, mentions: list[PartyMention]) -> s
     return after[0].party if after else None
 
 
-def extract_document(doc: Document) -> Record:
-    """Run steps 1-5 over a cleaned document and return its record."""
+def extract_document(doc: Document, trace: list | None = None) -> Record:
+    """Run steps 1-5 over a cleaned document and return its record.
+
+    ``trace``, when a list, receives the document's sentences with what each step
+    found in them (figures, dropped numbers, dates): `powtrack explain` prints it.
+    """
     # Bounded work per document: a news article is far shorter than this; the
     # rest of an overlong text is not read (its offsets would still be valid).
     text = (doc.clean or doc.text)[:MAX_CHARS]
@@ -92,6 +96,8 @@ def extract_document(doc: Document) -> Record:
 
     # 2. sentences
     sentences = split_sentences(text)
+    if trace is not None:
+        trace.extend(sentences)
     mentions = _party_mentions(text)
     by_sentence: dict[int, list[PartyMention]] = {}
     mi = 0
@@ -126,7 +132,7 @@ def extract_document(doc: Document) -> Record:
         # a sentence that says nothing was given in return reports no swap
         s.data["swap"] = bool(specific) and not negation.search(s.text)
         s.data["irrealis"] = bool(_IRREALIS.search(s.text))
-        s.data["cumulative"] = bool(cumulative.search(s.text))
+        s.data["cumulative"] = bool(cumulative.search(s.text)) or _running_total(s.text)
         s.data["completed"] = bool(completed_rx.search(mask_future(s.text)))
         s.data["failed"] = bool(failed_rx.search(s.text))
         s.data["agreed_only"] = bool(agreed_rx.search(s.text)) and not s.data["completed"]
@@ -141,6 +147,7 @@ def extract_document(doc: Document) -> Record:
             for n in find_numbers(s.text)
         ]
         s.data["figures"] = []
+        s.data["dropped"] = []
 
     # 3. figures
     for s in sentences:
@@ -150,24 +157,38 @@ def extract_document(doc: Document) -> Record:
         ms = by_sentence.get(s.index, [])
         speaker = _speaker(s.text, s.start, ms)
         consumed: set[int] = set()
+        dropped = s.data["dropped"]
         for n in s.data["numbers"]:
-            if n.start in consumed or any(d.start <= n.start < d.end for d in s.data["dates"]) \
-                    or n.start < s.data["dateline_end"] or n.value == 0:
+            if n.value == 0:
+                continue
+            if n.start in consumed:
+                dropped.append((n, "drop.of_whole: the whole in 'N of M'"))
+                continue
+            if any(d.start <= n.start < d.end for d in s.data["dates"]) \
+                    or n.start < s.data["dateline_end"]:
+                dropped.append((n, "drop.date: part of a date or dateline"))
                 continue
             year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
             f = classify(s.text, s.start, n, ms, speaker)
-            if f is not None and f.kind != "bodies" and s.data["cumulative"] \
-                    and _in_cumulative_clause(s, n):
+            if isinstance(f, Dropped):
+                dropped.append((n, f.reason))
                 continue
-            if f is None or (year_like and not (f.category or f.has_people_word)):
+            if f.kind != "bodies" and s.data["cumulative"] and (
+                    _in_cumulative_clause(s, n) or _running_total(s.text)):
+                dropped.append((n, "drop.cumulative: a running total"))
+                continue
+            if year_like and not (f.category or f.has_people_word):
+                dropped.append((n, "drop.year: a year"))
                 continue
             # "74 of 168": the 168 is not a figure of its own
             m = re.match(r"\s+of (?:the )?(\d[\d,]*)", text[n.end:n.end + 20])
             if m:
                 consumed.add(n.end + m.start(1))
             if s.data["irrealis"] and not s.data["swap"] and f.kind == "returned":
+                dropped.append((n, "drop.irrealis: a wish or a proposal, not a swap"))
                 continue
             if not _near_return_words(s, n):
+                dropped.append((n, "drop.no_return_words: no swap or return word near"))
                 continue
             f.sentence = s
             s.data["figures"].append(f)
@@ -257,6 +278,22 @@ def extract_document(doc: Document) -> Record:
                           doc.text[s.start:s.end], s.start, of, _speaker(s.text, s.start, ms))
             record.held.append(Held(held_by, of, h["count"], h["qualifier"], when, [ev]))
     return record
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?\w+(?:ed|en|ght|t)\b|"
+                      r"\bnow\b", re.I)
+_THIS_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|on (?:mon|tues|wednes|"
+                       r"thurs|fri|satur|sun)day)\b", re.I)
+
+
+def _running_total(sentence: str) -> bool:
+    """Rule cumulative.total: "in total" counts many swaps only in a perfect clause.
+
+    "A total of 150 were exchanged" is one swap's figure; "the mediation has now
+    secured the release of 1,500 in total" counts them all.
+    """
+    return bool(word_regex("cumulative_total").search(sentence) and _PERFECT.search(sentence)
+                and not _THIS_DAY.search(sentence))
 
 
 def _two_way(ev: Event) -> bool:

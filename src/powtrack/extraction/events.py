@@ -517,7 +517,7 @@ def _add_extra_groups(resolved: list[tuple[Figure, list[str]]], ev: Event) -> No
             ev.returned[p] = [v for v in vals if v not in (base, f.value)]
             continue
         near = [g.value for g, t in resolved if p in t and g.kind == "returned" and g.start < f.start
-                and f.sentence.index - g.sentence.index <= 2 and g.value in others]
+                and f.sentence.index - g.sentence.index <= 4 and g.value in others]
         if not near:
             continue
         base = near[-1]

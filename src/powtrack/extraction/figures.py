@@ -144,8 +144,15 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
     return None, None, consumed
 
 
+@dataclass(frozen=True)
+class Dropped:
+    """A number that is not a figure of the swap, and the rule that says why."""
+
+    reason: str
+
+
 def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyMention],
-             speaker: str | None) -> Figure | None:
+             speaker: str | None) -> Figure | Dropped:
     """Decide what one number counts and whose people they are (where the words say it)."""
     s = sentence_text
     a, b = num.start - offset, num.end - offset
@@ -169,18 +176,18 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         np_end = b  # a bare number: what follows is the clause, not a noun phrase
 
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]):
-        return None
+        return Dropped("drop.rate: 'every/per N'")
     # "ten prisoners from each side at a time", "in groups of 10": the pace, not a count
     if re.match(r"^[^.;\d]{0,40}?\bat a time\b", after) or re.search(
             r"\b(?:in (?:groups|batches|pairs|twos|threes) of|groups of)\s+$", low_before):
-        return None
+        return Dropped("drop.pace: 'N at a time', 'in groups of N'")
     # "10 Thai nationals": people of a country that is not a side here
     np_words = re.findall(r"[^\W\d_][\w.'-]*", head_text[:max(0, np_len)]) if category else []
     if len(np_words) >= 2 and np_words[-2][:1].isupper() and not any(
             num.end <= m.start < offset + np_end for m in mentions):
-        return None
+        return Dropped("drop.foreign_nationals: people of a country that is not a side")
     if re.search(r"\bforeign(?:ers)?\b", head_text[:max(0, np_len) + 1], re.I):
-        return None
+        return Dropped("drop.foreign_nationals: 'foreign'")
 
     kind = "returned"
     if re.search(r"\b(?:bodies|remains|coffins)(?: \w+)? of\s+$", low_before):
@@ -201,20 +208,21 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if re.match(r"^[^.;,]{0,40}?\b(?:(?:were|was|are|is)\s+)?among\b", after[np_end - b:]) or re.match(
             r"^\s*(?:who\s+(?:come|came)\s+)?from\s+(?:our|the|this)\s+(?:district|region|city|town|"
             r"village|oblast|area|province|community)", after[np_end - b:], re.I):
-        return None
+        return Dropped("drop.local_share: a local share of those freed")
     if re.search(r"\bonly\s+$", low_before) and re.match(r"^\s+of them\b", after):
         # "only two of them would return": fewer than the figure before
         return Figure(num.value, num.start, num.end, "returned", None, other_of="*fewer*",
                       qualifier=num.qualifier, speaker=speaker)
     if re.search(r"\bthe other\s+$", low_before) and not word_regex("refused").search(after[:60]) \
             and not word_regex("absent").search(after[:60]):
-        return None  # "the other two freed Americans": a share of a group counted elsewhere
+        return Dropped("drop.share_of_other: 'the other N'")  # "the other two freed Americans": a share of a group counted elsewhere
     # parts of a group named just before: "among them the three Americans"
     if kind == "returned" and (re.search(
-            r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$",
+            r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$|"
+            r"^\W*of (?:those|them|these|whom),?\s+$",
             low_before) or re.match(r"^\s+of them\b", after, re.I)):
         if category not in ("military", "civilians"):
-            return None
+            return Dropped("drop.subset: a share of a group counted elsewhere")
         kind = "part"  # a share of a group counted elsewhere: only ever a breakdown
 
     tail = after[np_end - b:np_end - b + 110].lower()
@@ -222,19 +230,19 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b", tail)[0]
     if re.match(r"^[^.;]{0,80}?\b(?<!to )(?<!the )(?:remain\b|remains\b(?! of)|(?:are|is|were) still|still held|"
                 r"are held|are being held|is being held|will remain|left in)\b", tail):
-        return None  # captives still held: a held figure, not a swap figure
+        return Dropped("drop.still_held: a held figure, not a swap figure")  # captives still held: a held figure, not a swap figure
     if kind != "bodies" and re.match(
             r"^\s*(?:were |was |are )?(?:dead|killed|died|injured|wounded|missing)\b", tail):
-        return None
+        return Dropped("drop.casualties: dead, killed, wounded or missing")
     held_place = re.search(r"\b(?:in (?:\w+ )?(?:captivity|custody)|behind bars)\b", tail[:70])
     if held_place and not re.search(r"\b(?:returned|freed|released|brought|back|home|came|"
                                     r"coming|returning)\b", tail):
-        return None
+        return Dropped("drop.in_custody: still in captivity or custody")
     # the verb that governs the number says what happens to these people
     gov = re.search(r"\b(\w+)\s+(?:(?:the|some|all|at least|more than|about|nearly|over|"
                     r"around|another|a further|only|just)\s+)*$", low_before[-60:])
     if gov and gov.group(1) in _NOT_RETURN_VERBS:
-        return None
+        return Dropped("drop.not_return_verb: the governing verb is not a return")
     if kind == "returned" and word_regex("refused").search(tail):
         kind = "refused"
     elif kind == "returned" and word_regex("absent").search(tail):
@@ -251,7 +259,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"^\s+(?:(?:were|was|have been|had been)\s+)?(?:(?:freed|released|returned|handed over|"
             r"exchanged|swapped|sent home)\s+)?(?:each|apiece|on each side|from each side|on both "
             r"sides|to each side|on either side)\b", after):
-        return None  # "200 students each": not captives
+        return Dropped("drop.not_captives: 'N <something> each'")  # "200 students each": not captives
     elided = any(m.kind == "alias" and not s[m.end - offset:a].strip() and re.search(
         r"(?:,|\band)\s+(?:the\s+)?$", s[:m.start - offset]) for m in mentions if m.end <= num.start)
     if category is None and kind == "returned":
@@ -263,10 +271,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                 low_before) or re.match(
                     r"^\s+(?:crossed|came|returned|went|(?:were|was|had been|have been)\s+(?:freed|"
                     r"released|handed over|returned|exchanged|transferred|sent))\b", after)):
-            return None
+            return Dropped("drop.bare_number: no captive noun and no swap shape")
     if category is None and kind in ("refused", "absent") and not re.match(
             r"^\s+(?:who|of them|others?|more)?\b", after):
-        return None
+        return Dropped("drop.bare_number: refused/absent with no captive noun")
 
     fig = Figure(num.value, num.start, num.end, kind,
                  category if category in ("military", "civilians") else None,
@@ -281,9 +289,11 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         other_value = parse_number(for_n.group(1))
         if other_value == num.value:
             fig.party = BOTH
+            fig.rule = "side.n_for_n"
             return fig
     if each_after or _EACH_BEFORE.search(before[-60:]):
         fig.party = BOTH
+        fig.rule = "side.each"
         return fig
 
     if kind == "bodies":
@@ -292,6 +302,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             for m in mentions:
                 if 0 <= m.start - offset - (np_end + m_from.end()) <= 12:
                     fig.party = m.party
+                    fig.rule = "side.bodies_of"
                     return fig
 
     # 2. a demonym or side name inside the noun phrase
@@ -301,6 +312,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                 and category is not None)) and m.start - num.end < 60:
             fig.party = m.party
             fig.has_people_word = True
+            fig.rule = "side.demonym_in_phrase"
             return fig
     if poss:
         word = poss.group().split()[-1].lower()
@@ -310,6 +322,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.party = _subject(before, mentions, offset)
         if fig.party:
             fig.has_people_word = True
+            fig.rule = "side.possessive"
             return fig
 
     if kind in ("refused", "absent", "wounded"):
@@ -318,6 +331,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                 and not re.search(r"[.;]", s[m.end - offset:a])]
         if kind == "wounded" and (inside or near):
             fig.party = (inside or near[-1:])[0].party
+        fig.rule = "side.wounded_near"
         return fig
     if kind == "promised":
         m_dest = re.match(r"^[^.;,]{0,25}?\bto (?:the )?", after[np_end - b:])
@@ -326,6 +340,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                 if m.start - offset == np_end + m_dest.end() or (
                         0 <= m.start - offset - (np_end + m_dest.end()) <= 4):
                     fig.party = m.party
+                    fig.rule = "side.promised_to"
                     return fig
 
     # 3. after the noun phrase: where they went, who held them
@@ -349,6 +364,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                          r"\b(?:released|freed|handed over) by\s+(?:the\s+)?$", gap) or re.search(
                          r"\bfrom\s+(?:the\s+)?$", gap):
             fig.other_of = m.party
+            fig.rule = "side.held_by_or_from"
             return fig
         if re.search(r"\b(?:to|into|in|for|reached|back to|home to)\s+(?:the\s+)?"
                      r"(?:territory controlled by\s+(?:the\s+)?)?$", gap) and re.search(
@@ -356,6 +372,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                          r"released|freed|crossed|arrived|brought|delivered|came)", gap + " "
                          + low_before[-50:]):
             fig.party = m.party
+            fig.rule = "side.destination"
             return fig
 
     # 4. the side that acted: "Ukraine handed over N" / "X received N"
@@ -407,18 +424,22 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if pron and speaker:
         if recv.search(low_before[-40:]):
             fig.party = speaker
+            fig.rule = "side.pronoun_receiver"
             return fig
         if rel.search(low_before[-40:]):
             fig.other_of = speaker
+            fig.rule = "side.pronoun_giver"
             return fig
     if speaker and kind == "returned" and re.match(
             r"^\s*(?:had |have |has )?(?:been |were |was |are |is )?(?:freed|released|returned|"
             r"home|back home|brought home|came home|come home)\b", s[np_end:], re.I):
         fig.party = speaker  # each side counts its own people home
+        fig.rule = "side.speaker_home"
         return fig
     if kind == "returned" and re.search(r"\b(?:figure|number|total|count|tally) (?:of|at|as)\s+$",
                                         low_before):
         fig.other_of = "*same*"  # "gave a figure of 12": another count of the same people
+        fig.rule = "side.same_people"
         return fig
     if re.search(r"\bin return,?\s+(?:\w+\s+){0,3}$|\b(?:traded|exchanged|swapped|trading|"
                  r"exchanging|swapping|in (?:exchange|return))\s+for\s+(?:\w+\s+){0,2}$",
@@ -426,6 +447,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"^\s*(?:\w+\s+){0,4}(?:were |was )?(?:handed over |freed |released )?in return\b",
             after, re.I):
         fig.other_of = "*previous*"
+        fig.rule = "side.in_return"
         return fig
     return fig
 
