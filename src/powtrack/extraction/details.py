@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 
-from powtrack.extraction.lexicon import mediator_terms
+from powtrack.extraction.lexicon import mediator_terms, parties
 
 # Entities follow the cue: "mediated by Qatar, Egypt and the United States".
 _CUE_AFTER = re.compile(
-    r"\b(?:mediated by|mediation (?:of|by|from)|brokered by|sponsored by|facilitated by|"
+    # lists first: "brokered by several states, including X, Y and Z", "the mediators — X, Y and Z"
+    r"\b(?:(?:brokered|mediated|facilitated|negotiated) by [^.;]{0,60}?\b(?:including|among them|"
+    r"such as|namely)|(?:the )?(?:[\w-]+ )?(?:mediators|brokers|intermediaries)\s*(?:[—–:]|--|,"
+    r"\s*(?:including|namely|among them|such as))|mediated by|mediation (?:of|by|from)|brokered by|sponsored by|facilitated by|"
     r"(?:was|were) to be facilitated by|with the help of|thanks to(?: the mediation of)?|"
     r"under the auspices of|through the mediation of|through|with the assistance of|"
-    r"following mediation by|in response to mediation by|coordinated by|arranged by|"
+    r"following mediation by|in response to mediation by|co-?ordinated by|co-chaired by|arranged by|"
+    r"organi[sz]ed by|"
     r"negotiated by|helped by|with the support of|with (?:the )?help (?:of|from)|with assistance from|"
     r"за посередництва|за посередництвом|при посредничестве|"
     r"при содействии|за сприяння|за підтримки|con la mediación de|con la mediazione (?:di|del|degli|dell')|"
@@ -20,30 +24,68 @@ _CUE_AFTER = re.compile(
     r"mediazione (?:di|del|degli))\s+", re.I)
 # Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
 _CUE_BEFORE = re.compile(
-    r"(?:-brokered|-mediated|-facilitated|-sponsored|-backed (?=talks|deal|agreement|negotiations)|"
+    r"(?:-brokered|-mediated|-facilitated|-sponsored|-co-?ordinated|-backed (?=talks|deal|agreement|negotiations)|"
     r"\s+mediation\b|\s+(?:help|assistance|facilitation)\b|"
     r"\s+(?:mediators?|negotiators?|go-betweens?)\b|"
     r"\s+(?:(?:officials|diplomats|envoys|authorities|government|monitors|delegates|teams?)\s+)?"
-    r"(?:assisted|helped|oversaw|supervised|monitored|facilitated)\s+(?:with\s+)?(?:the\s+)?(?:\w+\s+)?"
-    r"(?:repatriation|swap|exchange|handover|transfer|release|arrangement|trade|deal|operation)|"
-    r",? which (?:\w+ ){0,3}(?:brokered|mediated|facilitated|coordinated|sponsored|mediating|"
-    r"brokering|facilitating)|\s+(?:(?:has|have|had|also|quietly|reportedly|jointly|"
-    r"successfully|itself|personally|then|later|again)\s+){0,2}(?:mediated|brokered|facilitated|coordinated|"
-    r"sponsored)\b|\s+(?:also )?helped (?:to )?(?:negotiate|broker|mediate|arrange|"
-    r"secure)|\s+provided (?:humanitarian )?mediation|\s+(?:had |has )?(?:acted|served) as "
+    r"(?:assisted|helped|oversaw|supervised|monitored|facilitated|managed|organi[sz]ed|ran|conducted|"
+    r"co-?ordinated|arranged)\s+(?:with\s+|in\s+)?(?:the\s+)?(?:\w+\s+)?"
+    r"(?:repatriation|swap|exchange|handover|transfer|release|arrangement|trade|deal|operation|airlift|flights)|"
+    r",? (?:which|who) (?:\w+ ){0,3}(?:brokered|mediated|facilitated|co-?ordinated|co-chaired|sponsored|"
+    r"mediating|brokering|facilitating|helped (?:to )?(?:broker|mediate|negotiate|arrange|secure|"
+    r"organi[sz]e|co-?ordinate|facilitate))|\s+(?:(?:has|have|had|also|quietly|reportedly|jointly|"
+    r"successfully|itself|personally|then|later|again)\s+){0,2}(?:mediated|brokered|facilitated|"
+    r"co-?ordinated|co-chaired|sponsored)\b|\s+(?:also )?(?:helped|assisted) (?:to |in )?(?:negotiate|broker|"
+    r"mediate|arrange|secure|organi[sz]e|co-?ordinate|facilitate|negotiating|brokering|mediating|"
+    r"arranging|securing|organi[sz]ing|co-?ordinating|facilitating)|"
+    r"\s+provided (?:humanitarian )?mediation|\s+(?:had |has )?(?:acted|served) as "
     r"(?:a )?(?:mediator|go-between)|\s+said (?:it|they|its \w+|their \w+) had (?:mediated|"
-    r"coordinated|brokered|facilitated))", re.I)
-_THANKS = re.compile(r"\bthank(?:ed|ing|s)?\b", re.I)
+    r"coordinated|brokered|facilitated)|"
+    # "the UAE played a key role in brokering the deal", "Doha played a vital role as go-between"
+    r"\s+(?:had |has |have |also )?played (?:an? |the )?(?:[\w-]+\s+){0,2}(?:role|part) (?:in (?:the\s+)?"
+    r"(?:\w+\s+)?(?:brokering|mediating|securing|arranging|negotiating|organi[sz]ing|facilitating|"
+    r"swap|exchange|release|deal|handover)|as (?:an? |the )?(?:mediator|go-between|intermediary|"
+    r"broker|facilitator))|"
+    # "Qatar and Egypt credited the mediation of their leaders with securing the swap"
+    r"\s+credited (?:the )?(?:mediation|efforts|role) of (?:their|its|his|her)\b|"
+    # "Turkey was the coordinator of this swap"
+    r"\s+(?:was|were|is|are|has been|had been) (?:the|an?|one of the) (?:[\w-]+ )?(?:co-?ordinator|"
+    r"mediator|facilitator|broker|go-between|intermediar(?:y|ies))s?\b)", re.I)
+_THANKS = re.compile(r"\bthank(?:ed|ing|s)?\b|\b(?:gratitude|grateful|appreciation)\b", re.I)
 _THANKS_FOR = re.compile(
     r"^\s*for (?:its|their|his|her|the)?\s*(?:\w+\s+)?(?:mediation|help|role|efforts?|assistance|"
-    r"facilitating|mediating|swap|exchange|release|support in|work on|part in|brokering|"
-    r"humanitarian mediation)", re.I)
+    r"facilitating|mediating|swap|exchange|release|support in|work on|part\b|brokering|"
+    r"humanitarian mediation|making\b|co-?ordinating|overseeing|organi[sz]ing|arranging|securing|"
+    r"negotiating)"
+, re.I)
+# "thanks X after the swap": thanks tied to the swap by time, not by "for"
+_THANKS_AFTER = re.compile(r"^([^.;,]{1,60}?)\b(?:after|following) (?:the |a |an |this |their |its )?"
+                           r"(?:[\w-]+\s+){0,3}(?:swap|exchange|release|handover)", re.I)
+# A body that takes the captives over carries out the handover: "handed over to the Red Cross",
+# "into the hands of the ICRC", "flown home on planes chartered by the ICRC". Only bodies that are
+# never a side of a swap count, so "handed over to the Ukrainian side" credits no one.
+_HANDED_TO = re.compile(
+    r"\b(?:(?:handed|handing|passed|passing|delivered|delivering|transferred|transferring|released|"
+    r"releasing|turned|turning)\b[^.;]{0,80}?\b(?:to|into the (?:hands|custody|care) of)|"
+    r"into the (?:hands|custody|care) of|"
+    r"(?:received|transported|escorted|ferried|flown|evacuated|chartered|accompanied|collected) by)"
+    r"\s+(?:the\s+)?$", re.I)
+# ... or that carries them: "Red Cross planes ferrying detainees", "the ICRC, whose buses took them"
+_CARRIERS = ("planes", "aircraft", "flights", "vehicles", "buses", "ambulances", "convoys?", "staff",
+             "teams?")
+_CARRIED = ("took", "carried", "carrying", "ferried", "ferrying", "transported", "transporting",
+            "flew", "flying", "drove", "driving", "escorted", "escorting")
+_CARRIER_AFTER = re.compile(
+    r"^(?:'s)?,?\s+(?:whose\s+)?(?:" + "|".join(_CARRIERS) + r")\s+(?:" + "|".join(_CARRIED)
+    + r")\b", re.I)
+# "an officer acting on behalf of the UN": the body the go-between acts for is the mediator
+_ON_BEHALF = re.compile(r"^[^.;,]{0,50}?\b(?:acting )?on behalf of (?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\bwithout (?:any )?(?:international |third-party |foreign )?"
                       r"(?:mediators?|mediation|the involvement of third parties|third parties)",
                       re.I)
 _CONTEXT = re.compile(
     r"\b(?:exchanges?|swaps?|releases?|deal|truce|ceasefire|agreement|handover|transfer|freed|"
-    r"trade[ds]?|repatriation|arrangement|"
+    r"trade[ds]?|repatriation|arrangement|handed|hands|custody|operation|released|releasing|passed to|"
     r"return|talks|negotiations|meeting|hostages?|prisoners?|detainees?|captives?|POWs?)\b|"
     r"обмін|обмен|полон|плен|échange|prisonniers|[Aa]ustausch|[Gg]efangen|intercambio|canje|"
     r"prisioneros|scambio|prigionieri", re.I)
@@ -123,6 +165,17 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                 for j in chain_back(i):
                     found.append((ents[j][2], ents[j][0], ents[j][1]))
                 break
+    for a, b, name in ents:
+        if name in parties():
+            continue
+        if _HANDED_TO.search(sentence[max(0, a - 120):a]) or _CARRIER_AFTER.match(sentence[b:]):
+            found.append((name, a, b))
+    # the agent's own country gives way to the body it acts for
+    for k, (_name, _a, b) in enumerate(found):
+        for a2, b2, name2 in ents:
+            if a2 > b and _ON_BEHALF.match(sentence[b:a2]):
+                found[k] = (name2, a2, b2)
+                break
     for m in _THANKS.finditer(sentence):
         rest = sentence[m.end():]
         pos = m.end()
@@ -135,6 +188,9 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                         found.append((name, a, b))
             if re.search(r"[.;]", head):
                 break
+        after = _THANKS_AFTER.match(rest)
+        if after:
+            found.extend((name, a, b) for a, b, name in ents if pos <= a < pos + after.end(1))
     seen, out = set(), []
     for name, a, b in found:
         if name not in seen:
