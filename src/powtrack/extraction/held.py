@@ -1,8 +1,26 @@
-"""Figures of captives still held ("at least 23 Armenians remain in Azerbaijani custody")."""
+"""Figures of captives still held ("at least 23 Armenians remain in Azerbaijani custody").
+
+Each number a sentence gives for captives is read by named rules, tried in
+order; the first that fits says who holds them and whose people they are:
+
+  1. ``_held_list``       "Islamabad gave a list of 257 Indian prisoners"
+  2. ``_held_state``      "23 Armenians remain in Azerbaijani custody",
+                          "40 soldiers and 200 civilians remain in captivity"
+  3. ``_held_placed``     "120 Pakistani prisoners in Indian jails are ...",
+                          "the 19 hostages in its hands"
+  4. ``_held_there_are``  "there are 460 fishermen in Indian jails"
+  5. ``_held_puts_at``    "puts the number of Ukrainians still held at 113"
+  6. ``_held_by_subject`` "Russia is detaining more than 16,000 Ukrainians"
+
+A side named only by what it holds leaves the other side to its usual
+opponent (data/parties.tsv).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from powtrack.extraction.figures import PartyMention
 from powtrack.extraction.lexicon import party_table_opponent
@@ -13,68 +31,119 @@ _STATE_AFTER = re.compile(
     r"^(?P<gap>[^.;\d]{0,90}?)\b(?:(?<!the )remain(?:s\b(?! of)|ed)?|(?:are|is|were) still|still|(?:are|is) "
     r"(?:being |currently |believed to be |confirmed to be |thought to be )?(?:held|in|kept|"
     r"imprisoned|detained|captive)|will remain|will be left|left|being (?:held|captive|kept)|having been held|"
-    r"(?:are|is) being held)\b(?P<where>[^.;]{0,80})", re.I)
+    r"(?:are|is) being held|(?:are|is) (?:still |also )?(?:sitting|languishing|jailed))\b"
+    r"(?P<where>[^.;]{0,80})", re.I)
+# "in Indian jails", "held in its custody", "still in the hands of the rebels": where, without a verb
+_PLACED_AFTER = re.compile(
+    r"^(?P<gap>,? (?:(?:who|that) (?:are|is) )?(?:still |currently |now )?(?P<verb>(?:being )?"
+    r"(?:held|kept|detained|imprisoned|jailed|captive) )?)(?:in|inside|under)\s+"
+    r"(?P<where>[^.;,:()]{0,60})", re.I)
+_HOLDING_PLACE = re.compile(r"^(?:the )?(?:hands|custody|captivity|jails?|prisons?|detention|camps?)\b"
+                            r"|^(?:its|their|his|her) (?:hands|custody|captivity|jails?|prisons?|"
+                            r"detention|camps?)\b", re.I)
+_OWN_CUSTODY = re.compile(r"^(?:its|their) (?:hands|custody|captivity|jails?|prisons?|detention|"
+                          r"camps?)\b", re.I)
+# heads that name people as captives, so that "prisoners in India" is where they are held
+_CAPTIVE_NOUN = re.compile(r"prisoner|detainee|hostage|captive|\bpows?\b|inmate|abductee", re.I)
+# a verb with its subject before the number: "Russia is detaining", "the rebels hold"
+_QUALIFIER_WORDS = (r"(?:(?:still|also|now|currently|reportedly|some|about|around|at least|more than|"
+                    r"over|nearly|almost|roughly|approximately|up to|as many as|no fewer than|"
+                    r"not less than|an estimated|a total of|all|the|another|only|upwards of|close to|"
+                    r"in excess of)\s+){0,3}")
 _HOLDER_BEFORE = re.compile(
-    r"\b(?:still )?(?:holds|is holding|are holding|holding|hold|held|has|have) (?:\w+ ){0,2}$", re.I)
+    r"(?<![-\w])(?:holds|is holding|are holding|was holding|were holding|holding|hold|held|"
+    r"(?:is|are|was|were) (?:still |also )?(?:detaining|keeping|imprisoning)|detains|keeps|"
+    r"has|have)\s+" + _QUALIFIER_WORDS + r"$", re.I)
+_NOT_A_CAPTIVE = re.compile(r"^\s*(?:exchanges?|swaps?|talks|trades?|handovers?|releases?)\b", re.I)
+# "a list of 257 Indian prisoners", "India listed 391 civilians": a side's list of whom it holds
+_LIST_BEFORE = re.compile(r"(?:\b(?:a |the )?(?:lists?|names) of|\blisted)\s+" + _QUALIFIER_WORDS
+                          + r"$", re.I)
 _PUTS_AT = re.compile(r"\b(?:puts?|putting|estimates?|gives?|gave|sets?) the (?:number|figure|total) of "
                       r"[^.;]{0,60}?\b(?:still |remaining )?(?:held|in (?:\w+ )?(?:custody|captivity)|"
                       r"captive)[^.;\d]{0,40}?\bat\s+$", re.I)
 _THERE_ARE = re.compile(r"\bthere (?:are|were|will be|remain)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_HELD = re.compile(r"\b(?:killed|dead|died|missing|freed|released|returned|wounded|"
                        r"injured|brought home|exchanged|swapped|captured in|interviewed)\b", re.I)
+# a clause that frees, trades or moves the people it counts ("freed 19 hostages in its custody",
+# "prisoners held in Iran arrived in Doha"); "must free", "to free" and "the release of" are
+# demands, and the people demanded are still held
+_SET_FREE = re.compile(r"(?<!must )(?<!to )(?<!the )\b(?:free[sd]?|freeing|release[sd]?|releasing|"
+                       r"return(?:s|ed|ing)?|exchanged|swapped|traded|hand(?:s|ed|ing)? over|"
+                       r"repatriated|brought back|received|arrived|back (?:in|on|at|to|with)|"
+                       r"(?:brought|c[oa]me|coming|go|going|gone|went|head(?:ed|ing)?|fl(?:y|ew|own)) home|"
+                       r"walked free|sent|flown|transferred|in return for|(?:exchange|swap|trade|"
+                       r"traded) for)\b", re.I)
 _AFTER_SWAP = re.compile(r"\bafter (?:the|this|today|today's|\w+day's|that) ?(?:swap|exchange|"
                          r"release|releases|handover)?\b|\bafter today\b", re.I)
+# where a clause starts, for finding its subject
+_CLAUSE_START = re.compile(r"[,;:\u2013\u2014]|\s-\s|\b(?:that|says?|said|says that|while|whereas|"
+                           r"but|although|because|according to \w+)\b", re.I)
+# where the clause of the counted people ends: "... in their hands before the talks resume"
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:before|after|until|unless|when|while|because|if|once|so that)\b",
+                         re.I)
+# "chose to remain in Luhansk": staying by choice is not being held
+_BY_CHOICE = re.compile(r"\b(?:chose|chosen|choose|decided|opted|wish(?:ed)?|want(?:ed)?|"
+                        r"prefer(?:red)?|asked|agreed|elected) to\s*$", re.I)
+# "200 more", "200 others": people counted without a noun, after others already named
+_MORE = re.compile(r"^\s+(?:more|others|other captives)\b", re.I)
+# a coordinated figure: "40 soldiers and about 200 civilians"
+_AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + _QUALIFIER_WORDS + r"$", re.I)
+_CUSTODY = re.compile(r"\s+(?:custody|captivity|jails?|prisons?|detention|hands|forces|"
+                      r"authorities|camps?)\b", re.I)
+
+
+@dataclass
+class _Figure:
+    """One number of a sentence, with the noun phrase it counts."""
+
+    text: str                # the sentence
+    offset: int              # where the sentence starts in the document
+    num: Number
+    mentions: list[PartyMention]
+    np_end: int              # sentence index where the counted noun phrase ends
+    noun: str | None
+    of_party: str | None     # whose people the noun phrase names
+    parts: list[Number]      # later figures coordinated with this one ("and 200 civilians")
+    parts_end: int           # where the last coordinated noun phrase ends
+
+    @property
+    def before(self) -> str:
+        return self.text[:self.num.start - self.offset]
+
+    @property
+    def rest(self) -> str:
+        """What follows the noun phrase, or the last noun phrase coordinated with it."""
+        return self.text[self.parts_end:]
+
+
+@dataclass
+class _Reading:
+    holder: str | None
+    of_party: str | None
+    count: int | None = None          # a sum of parts, when the list is one figure
+    consumed: tuple[int, ...] = ()    # starts of the numbers summed into it
 
 
 def find_held(sentence_text: str, offset: int, numbers: list[Number],
-              mentions: list[PartyMention], head_of) -> list[dict]:
+              mentions: list[PartyMention], head_of: Callable) -> list[dict]:
     """Held figures in one sentence: dicts with held_by, of, count, qualifier, span."""
     out = []
-    s = sentence_text
+    consumed: set[int] = set()
     for num in numbers:
-        a, b = num.start - offset, num.end - offset
-        before, after = s[:a], s[b:]
-        category, noun, np_len = head_of(after)
-        if category == "bodies" or (category is None and not _PUTS_AT.search(before[-120:])):
+        if num.start in consumed:
             continue
-        of_party = None
-        np_end = b + np_len
-        for m in mentions:
-            if num.end <= m.start < offset + np_end + 1:
-                of_party = m.party
-        holder = None
-        state = _STATE_AFTER.match(after[np_len:])
-        there = _THERE_ARE.search(before[-40:])
-        holder_before = _HOLDER_BEFORE.search(before[-40:])
-        if state and not _NOT_HELD.search(state.group("gap")):
-            where_start = offset + np_end + state.start("where")
-            where_end = offset + np_end + state.end("where")
-            for m in mentions:
-                if where_start <= m.start < where_end and _holds(m, sentence_text, offset):
-                    holder = m.party
-                    break
-            if holder is None and re.search(r"\bits custody\b", state.group("where")):
-                holder = _last_alias_before(mentions, num.start)
-        elif there and re.search(r"\b(?:in|held|captive|custody|prison|captivity)\b",
-                                 after[np_len:np_len + 80]):
-            where = after[np_len:np_len + 80]
-            for m in mentions:
-                if offset + np_end <= m.start < offset + np_end + len(where):
-                    holder = m.party
-                    break
-        elif _PUTS_AT.search(before[-120:]):
-            # "puts the number of Ukrainians still in separatist custody at 113"
-            m_at = _PUTS_AT.search(before[-120:])
-            lo = offset + len(before) - len(before[-120:]) + m_at.start()
-            inside = [m for m in mentions if lo <= m.start < num.start]
-            of_party = next((m.party for m in inside if m.kind == "people"), of_party)
-            holder = next((m.party for m in inside if m.party != of_party), None)
-        elif holder_before and not re.search(r"\b(?:has|have)\b", holder_before.group()):
-            holder = _last_alias_before(mentions, num.start, sentence_text, offset)
-            if holder is None:
-                continue
-        else:
+        fig = _figure(sentence_text, offset, num, numbers, mentions, head_of)
+        if fig is None:
             continue
+        reading = None
+        for rule in _RULES:
+            reading = rule(fig)
+            if reading is not None:
+                break
+        if reading is None:
+            continue
+        consumed.update(reading.consumed)
+        holder, of_party = reading.holder, reading.of_party
         if of_party is None and holder is None:
             continue
         if of_party is None:
@@ -84,11 +153,168 @@ def find_held(sentence_text: str, offset: int, numbers: list[Number],
         if not holder or not of_party or holder == of_party:
             continue
         out.append({
-            "held_by": holder, "of": of_party, "count": num.value,
+            "held_by": holder, "of": of_party,
+            "count": reading.count if reading.count is not None else num.value,
             "qualifier": num.qualifier, "start": num.start, "end": num.end,
-            "after_swap": bool(_AFTER_SWAP.search(s)),
+            "after_swap": bool(_AFTER_SWAP.search(sentence_text)),
         })
     return out
+
+
+def _figure(s: str, offset: int, num: Number, numbers: list[Number],
+            mentions: list[PartyMention], head_of: Callable) -> _Figure | None:
+    """The noun phrase a number counts, or None for numbers that count no captives."""
+    a, b = num.start - offset, num.end - offset
+    category, noun, np_len = head_of(s[b:])
+    if category == "bodies":
+        return None
+    if category is None:
+        more = _MORE.match(s[b:])
+        if more:
+            noun, np_len = "more", more.end()
+        elif not _PUTS_AT.search(s[:a][-120:]):
+            return None
+    np_end = b + np_len
+    of_party = None
+    for m in mentions:
+        if num.end <= m.start < offset + np_end + 1:
+            of_party = m.party
+    parts, parts_end = [], np_end
+    for other in numbers:
+        if other.start <= num.start or not _AND.match(s[parts_end:other.start - offset]):
+            continue
+        cat, _, n = head_of(s[other.end - offset:])
+        if cat is None or cat == "bodies" or re.match(r"\s+of\b", s[other.end - offset:]):
+            break
+        parts.append(other)
+        parts_end = other.end - offset + n
+    return _Figure(s, offset, num, mentions, np_end, noun, of_party, parts, parts_end)
+
+
+def _held_list(fig: _Figure) -> _Reading | None:
+    """A side's list of the other side's people: it holds them; parts of one list add up."""
+    m = _LIST_BEFORE.search(fig.before)
+    if not m:
+        return None
+    holder = _subject(fig, m.start())
+    of_party = fig.of_party
+    for part in fig.parts:  # "391 civilian prisoners and 33 fishermen": whose, from any part
+        of_party = of_party or next((x.party for x in fig.mentions
+                                     if part.end <= x.start < fig.offset + fig.parts_end), None)
+    if holder is None or holder == of_party:
+        return None  # a side listing its own people asks for them back: no held figure
+    if of_party is None and not _OWN_CUSTODY.search(_PLACED_AFTER.match(fig.rest).group("where")
+                                                    if _PLACED_AFTER.match(fig.rest) else ""):
+        return None  # "a list of 800 people": whose people, and so who holds them, is unsaid
+    if not fig.parts:
+        return _Reading(holder, of_party)
+    if fig.num.qualifier != "exact" or any(p.qualifier != "exact" for p in fig.parts):
+        return None
+    return _Reading(holder, of_party, fig.num.value + sum(p.value for p in fig.parts),
+                    tuple(p.start for p in fig.parts))
+
+
+def _held_state(fig: _Figure) -> _Reading | None:
+    """The counted people "remain", "are still", "are being held" somewhere."""
+    state = _STATE_AFTER.match(fig.rest)
+    if not state or _NOT_HELD.search(state.group("gap")) or _BY_CHOICE.search(state.group("gap")):
+        return None
+    base = fig.offset + fig.parts_end
+    holder = _holder_in(fig, base + state.start("where"), base + state.end("where"))
+    if holder is None and re.search(r"\b(?:its|their) (?:custody|hands)\b", state.group("where")):
+        holder = _subject(fig) or _last_alias_before(fig.mentions, fig.num.start)
+    return _Reading(holder, fig.of_party)
+
+
+def _held_placed(fig: _Figure) -> _Reading | None:
+    """Where the counted people are, with no verb of state: "prisoners in Indian jails"."""
+    placed = _PLACED_AFTER.match(fig.rest)
+    if not placed:
+        return None
+    if not placed.group("verb") and not _CAPTIVE_NOUN.search(fig.noun or ""):
+        return None  # "300 soldiers in Ukraine" says where they fight, not who holds them
+    if _SET_FREE.search(fig.before) or _SET_FREE.search(_CLAUSE_END.split(fig.rest, 1)[0]):
+        return None  # "freed 19 hostages in its custody", "prisoners in India were released"
+    where = placed.group("where")
+    base = fig.offset + fig.parts_end
+    holder = _holder_in(fig, base + placed.start("where"), base + placed.end("where"))
+    if holder is None and _OWN_CUSTODY.match(where):
+        holder = _subject(fig) or _last_alias_before(fig.mentions, fig.num.start)
+    if holder is None:
+        return None
+    if not placed.group("verb") and not (_HOLDING_PLACE.match(where) or _names_side(fig, placed)):
+        return None
+    return _Reading(holder, fig.of_party)
+
+
+def _held_there_are(fig: _Figure) -> _Reading | None:
+    """ "There are 460 Pakistani fishermen in Indian jails." """
+    if not _THERE_ARE.search(fig.before[-40:]):
+        return None
+    where = fig.rest[:80]
+    if not re.search(r"\b(?:in|held|captive|custody|prison|captivity)\b", where):
+        return None
+    base = fig.offset + fig.parts_end
+    holder = next((m.party for m in fig.mentions if base <= m.start < base + len(where)), None)
+    return _Reading(holder, fig.of_party)
+
+
+def _held_puts_at(fig: _Figure) -> _Reading | None:
+    """ "puts the number of Ukrainians still in separatist custody at 113" """
+    m_at = _PUTS_AT.search(fig.before[-120:])
+    if not m_at:
+        return None
+    lo = fig.offset + len(fig.before) - len(fig.before[-120:]) + m_at.start()
+    inside = [m for m in fig.mentions if lo <= m.start < fig.num.start]
+    of_party = next((m.party for m in inside if m.kind == "people"), fig.of_party)
+    holder = next((m.party for m in inside if m.party != of_party), None)
+    return _Reading(holder, of_party)
+
+
+def _held_by_subject(fig: _Figure) -> _Reading | None:
+    """A side that holds, keeps or is detaining them: "the rebels hold at least 162 troops"."""
+    verb = _HOLDER_BEFORE.search(fig.before[-60:])
+    if not verb or re.match(r"(?:has|have)\b", verb.group(), re.I):
+        return None
+    if fig.noun is None or _NOT_A_CAPTIVE.match(fig.text[fig.np_end:]):
+        return None  # "held one more prisoner exchange", "held talks"
+    at = len(fig.before) - len(fig.before[-60:]) + verb.start()
+    holder = _subject(fig, at)
+    if holder is None:
+        return None  # "the insurgents hold ...": a holder the sides table does not name
+    return _Reading(holder, fig.of_party)
+
+
+_RULES: tuple[Callable[[_Figure], _Reading | None], ...] = (
+    _held_list, _held_state, _held_placed, _held_there_are, _held_puts_at, _held_by_subject)
+
+
+def _subject(fig: _Figure, end: int | None = None) -> str | None:
+    """The side named first in the clause that ends at ``end`` (sentence index): its subject."""
+    end = len(fig.before) if end is None else end
+    head = fig.text[:end]
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    lo = fig.offset + (starts[-1] if starts else 0)
+    inside = [m for m in fig.mentions if lo <= m.start and m.end <= fig.offset + end]
+    # "Colombia's ELN guerrillas": a possessive names whose, the next side is the subject
+    heads = [m for m in inside if not re.match(r"['\u2019]s\b", fig.text[m.end - fig.offset:])]
+    return (heads or inside)[0].party if inside else None
+
+
+def _holder_in(fig: _Figure, lo: int, hi: int) -> str | None:
+    """The first side named as a holder between two document offsets."""
+    for m in fig.mentions:
+        if lo <= m.start < hi and _holds(m, fig.text, fig.offset):
+            return m.party
+    return None
+
+
+def _names_side(fig: _Figure, placed: re.Match) -> bool:
+    """ "in India", "in the hands of Hamas": the place is the side itself, named first."""
+    where = placed.group("where")
+    base = fig.offset + fig.parts_end + placed.start("where")
+    first = re.match(r"(?:the )?(?:hands of (?:the )?)?", where, re.I).end()
+    return any(m.start == base + first and m.kind == "alias" for m in fig.mentions)
 
 
 def _holds(m: PartyMention, text: str, offset: int) -> bool:
@@ -96,10 +322,6 @@ def _holds(m: PartyMention, text: str, offset: int) -> bool:
     if m.kind == "alias":
         return True
     return bool(_CUSTODY.match(text[m.end - offset:]))
-
-
-_CUSTODY = re.compile(r"\s+(?:custody|captivity|jails?|prisons?|detention|hands|forces|"
-                      r"authorities|camps?)\b", re.I)
 
 
 def _last_alias_before(mentions: list[PartyMention], pos: int, text: str = "",
