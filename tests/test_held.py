@@ -1,0 +1,159 @@
+"""Held figures: captives a side still holds, who holds them and whose people they are.
+
+Every article here is written for this file, in our own words. Each test pins
+one way English news states a held figure (or a figure that only looks like
+one), read through the public ``powtrack.extract``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import powtrack
+
+SWAP_UA = "Ukraine and Russia swapped 50 prisoners each on Friday, officials said. "
+SWAP_AM = "Armenia and Azerbaijan exchanged prisoners on Monday, officials said. "
+LISTS = "India and Pakistan traded lists of prisoners on Monday under their consular pact. "
+
+
+def held(text: str, published: str = "2024-05-10") -> list[tuple]:
+    record = powtrack.extract(text, published=published)
+    return [(h.held_by, h.of, h.count, h.qualifier) for h in record.held]
+
+
+# ---------------------------------------------------------------------------
+# the holder named by the place the captives are in
+
+
+def test_captives_still_in_a_sides_custody_are_held_by_that_side():
+    text = SWAP_UA + "Kyiv says 23 Ukrainian sailors are still in Russian custody."
+    assert held(text) == [("Russia", "Ukraine", 23, "exact")]
+
+
+def test_captives_remaining_in_captivity_keep_their_qualifier():
+    text = SWAP_AM + "About 300 Armenian soldiers remain in Azerbaijani captivity, Yerevan says."
+    assert held(text) == [("Azerbaijan", "Armenia", 300, "about")]
+
+
+def test_prisoners_in_a_named_country_are_held_by_it():
+    text = LISTS + "Officials said 120 Pakistani prisoners in India are awaiting repatriation."
+    assert held(text) == [("India", "Pakistan", 120, "exact")]
+
+
+def test_soldiers_in_a_country_are_not_held_by_it():
+    text = SWAP_UA + "Moscow has 600 Russian soldiers in Ukraine's Kharkiv region, Kyiv says."
+    assert held(text) == []
+
+
+def test_hostages_in_its_hands_are_held_by_the_subject_not_by_a_possessive():
+    text = ("Colombia says the Marxist rebels must free the hostages still held before talks "
+            "resume. Colombia's ELN guerrillas must free all 12 hostages in their hands before the "
+            "government returns to the table, an official said.")
+    assert held(text) == [("ELN", "Colombia", 12, "exact")]
+
+
+# ---------------------------------------------------------------------------
+# the holder named as the subject of a verb of holding
+
+
+def test_side_holding_people_hostage_is_the_holder():
+    text = ("Israel and Hamas swapped captives on Friday. Hamas still holds more than 100 Israelis "
+            "hostage in Gaza, the army said.")
+    assert held(text) == [("Hamas", "Israel", 100, "more_than")]
+
+
+def test_side_that_is_detaining_people_holds_them():
+    text = SWAP_UA + "Moscow is detaining more than 5,000 Ukrainian civilians, the ombudsman says."
+    assert held(text) == [("Russia", "Ukraine", 5000, "more_than")]
+
+
+def test_a_people_word_as_subject_names_the_holder():
+    text = SWAP_UA + "The Russians are also holding 14 Ukrainian journalists, the minister said."
+    assert held(text) == [("Russia", "Ukraine", 14, "exact")]
+
+
+def test_holder_is_the_subject_after_said_that_not_the_speaker():
+    text = SWAP_AM + "Last month Yerevan said that Baku was holding 40 Armenian prisoners in total."
+    assert held(text) == [("Azerbaijan", "Armenia", 40, "exact")]
+
+
+def test_a_holder_the_sides_table_does_not_name_gives_no_guess():
+    # "the gunmen" is no side; the speaker's name before it must not become the holder
+    text = SWAP_UA + "By Kyiv's reckoning, the gunmen hold at least 70 Ukrainian volunteers."
+    assert all(h[0] != "Ukraine" for h in held(text))
+
+
+# ---------------------------------------------------------------------------
+# figures without a noun, and several figures in one phrase
+
+
+def test_more_still_in_prison_after_a_swap_is_held():
+    text = ("Ukraine and Russia swapped 35 prisoners each on Friday. At least 200 more are still "
+            "in Russian jails.")
+    assert held(text) == [("Russia", "Ukraine", 200, "at_least")]
+
+
+def test_each_figure_of_a_coordination_is_a_held_figure():
+    text = SWAP_UA + "Kyiv says 40 soldiers and about 200 civilians remain in Russian captivity."
+    assert held(text) == [("Russia", "Ukraine", 40, "exact"), ("Russia", "Ukraine", 200, "about")]
+
+
+# ---------------------------------------------------------------------------
+# lists of prisoners a side holds
+
+
+def test_list_of_the_other_sides_prisoners_is_held_by_the_side_that_gave_it():
+    text = LISTS + "Islamabad handed New Delhi a list of 250 Indian prisoners, the ministry said."
+    assert held(text) == [("Pakistan", "India", 250, "exact")]
+
+
+def test_parts_of_one_list_in_a_sides_custody_add_up():
+    text = LISTS + ("New Delhi listed 300 civilian prisoners and 40 fishermen held in its custody "
+                    "who are thought to be Pakistani.")
+    assert held(text) == [("India", "Pakistan", 340, "exact")]
+
+
+def test_sub_counts_of_a_list_are_not_added_to_it():
+    text = LISTS + ("Islamabad gave a list of 300 Indian prisoners, 200 of them fishermen and "
+                    "100 others.")
+    assert held(text) == [("Pakistan", "India", 300, "exact")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyiv handed Moscow a list of 500 Ukrainian prisoners it wants back.",
+    "Kyiv handed Moscow a list of 500 people, the ombudsman said.",
+])
+def test_list_of_own_or_unnamed_people_gives_no_held_figure(sentence):
+    assert held(SWAP_UA + sentence) == []
+
+
+# ---------------------------------------------------------------------------
+# words that look like holding and are not
+
+
+def test_holding_an_exchange_is_not_holding_captives():
+    text = ("Government troops and separatist fighters held one more prisoner exchange near "
+            "Donetsk on Friday, trading 20 for 20.")
+    assert held(text) == []
+
+
+def test_territory_held_by_a_side_does_not_make_it_a_holder():
+    text = SWAP_UA + ("Russia has returned from Kyiv-held ground 80 soldiers captured in the "
+                      "border region.")
+    assert held(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the swap, 20 Ukrainians held in Russia returned home.",
+    "Some 20 Ukrainians held in Russian jails were back in Kyiv by nightfall.",
+    "Another 20 Ukrainian prisoners held in Russia were flown to Kyiv.",
+    "Russia freed 20 Ukrainians held in its custody.",
+    "Ten Ukrainians imprisoned in Russia were finally coming home, Kyiv said.",
+])
+def test_captives_who_came_home_are_not_still_held(sentence):
+    assert held(SWAP_UA + sentence) == []
+
+
+def test_choosing_to_remain_is_not_being_held():
+    text = SWAP_UA + "One man chose to remain in Russia, the security service said."
+    assert held(text) == []
