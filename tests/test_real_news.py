@@ -223,3 +223,61 @@ def test_traded_for_a_bare_figure_goes_to_the_other_side():
         "prisoners that Moscow had asked for.",
         "2019-09-07"))
     assert ev.returned == {"Ukraine": [22], "Russia": [22]}
+
+
+def test_other_nationals_listed_with_a_side_s_own_count_with_that_side():
+    ev = main_event(run(
+        "Second release under the truce\n\n"
+        "Hamas handed over 11 Israeli hostages and three Nepali workers to the Red Cross on "
+        "Saturday, while Israel freed 33 Palestinian prisoners.",
+        "2023-11-26"))
+    assert ev.returned["Israel"] == [14]
+    assert ev.returned["Hamas"] == [33]
+
+
+def test_nationals_that_restate_a_stated_whole_add_nothing():
+    ev = main_event(run(
+        "Hostages out of Gaza\n\n"
+        "Hamas delivered 20 hostages in total to the Red Cross on Friday: 12 Israelis, seven "
+        "Thais and one Filipino. Israel released 36 Palestinian prisoners in return.",
+        "2023-11-25"))
+    assert ev.returned["Israel"] == [20]
+
+
+def test_a_trade_of_hostages_for_prisoners_is_a_swap_without_the_word_exchange():
+    record = run(
+        "Prisoners go free\n\n"
+        "Israel set 39 Palestinian women and teenagers free on Friday under the arrangement "
+        "trading hostages held in Gaza for Palestinian prisoners.",
+        "2023-11-25")
+    ev = main_event(record)
+    assert ev.returned["Hamas"] == [39]
+
+
+def test_a_total_of_one_swap_is_its_figure_but_a_perfect_total_is_cumulative():
+    ev = main_event(run(
+        "Caucasus exchange\n\n"
+        "A total of 30 prisoners were exchanged by Armenia and Azerbaijan on Tuesday. "
+        "The mediators said their work had now secured the release of 400 captives in total.",
+        "2024-01-10"))
+    assert ev.total == 30
+    assert 400 not in [v for vals in ev.returned.values() for v in vals]
+    assert ev.total != 400
+
+
+def test_of_those_introduces_a_subset_not_a_figure():
+    ev = main_event(run(
+        "Swap completed\n\n"
+        "Russia and Ukraine exchanged 60 prisoners each on Sunday. Of those, 45 were taken "
+        "to a hospital in Chernihiv.",
+        "2024-03-03"))
+    assert ev.returned == {"Ukraine": [60], "Russia": [60]}
+
+
+def test_a_swap_under_a_truce_that_went_ahead_on_a_day_is_dated_that_day():
+    ev = main_event(run(
+        "Delayed release\n\n"
+        "The third exchange under the truce went ahead late on Sunday, with Hamas releasing "
+        "17 hostages while Israel freed 39 Palestinian prisoners.",
+        "2023-11-27"))
+    assert ev.date is not None and ev.date.isoformat() == "2023-11-26"

@@ -23,7 +23,7 @@ from powtrack.extraction.events import (
     event_status,
     mask_future,
 )
-from powtrack.extraction.figures import BOTH, Dropped, PartyMention, _head, classify
+from powtrack.extraction.figures import BOTH, Dropped, Figure, PartyMention, _head, classify
 from powtrack.extraction.held import find_held
 from powtrack.extraction.lexicon import party_terms
 from powtrack.extraction.numbers import find_numbers
@@ -192,6 +192,7 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
                 continue
             f.sentence = s
             s.data["figures"].append(f)
+        _coordinated_nationals(s, text)
         _mark_parts(s.data["figures"])
         # two sides each getting people back in one sentence is a swap
         sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
@@ -294,6 +295,39 @@ def _running_total(sentence: str) -> bool:
     """
     return bool(word_regex("cumulative_total").search(sentence) and _PERFECT.search(sentence)
                 and not _THIS_DAY.search(sentence))
+
+
+_NATIONALS_GLUE = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|and|,\s*and|as well as|along with|"
+                             r"together with)\s*")
+
+
+def _coordinated_nationals(s, text: str) -> None:
+    """Rule parts.nationals: "13 Israelis and four Thai citizens were released" gives Israel 17.
+
+    People of another nationality listed with a side's own, in one handover, count
+    with that side (SCHEMA, more than two countries); they are parts of its figure.
+    """
+    figures = sorted(s.data["figures"], key=lambda f: f.start)
+    keep = []
+    for n, reason in s.data["dropped"]:
+        if not reason.startswith(("drop.foreign_nationals", "drop.bare_number")) or \
+                not re.match(r"\s+(?:[a-z]+\s+)?[A-Z][a-z]", text[n.end:n.end + 30]):
+            keep.append((n, reason))
+            continue
+        prev = [f for f in figures if f.end <= n.start and f.party and not f.party.startswith("*")]
+        if not prev or not _NATIONALS_GLUE.fullmatch(text[prev[-1].end:n.start]):
+            keep.append((n, reason))
+            continue
+        head = prev[-1]
+        f = Figure(n.value, n.start, n.end, "returned", None, party=head.party,
+                   qualifier=n.qualifier, speaker=head.speaker, sentence=s,
+                   rule="parts.nationals")
+        f.nationals_of = head
+        head.nationals.append(f)
+        s.data["figures"].append(f)
+        figures.append(f)
+    s.data["dropped"] = keep
+    s.data["figures"].sort(key=lambda f: f.start)
 
 
 def _two_way(ev: Event) -> bool:

@@ -66,6 +66,12 @@ class Builder:
     status: str | None = None
 
 
+# the verb right before a date says the swap itself happened then
+_SWAP_HAPPENED = re.compile(r"\b(?:went ahead|took place|was carried out|were carried out|happened|"
+                            r"was completed|(?:were|was) (?:freed|released|exchanged|swapped|"
+                            r"handed over|returned))\s*$", re.I)
+
+
 def date_key(d: DateMention) -> str:
     if d.value is not None:
         return d.value.isoformat()
@@ -78,7 +84,8 @@ def strong_dates(s: Sentence) -> list[DateMention]:
     for d in s.data["dates"]:
         before = s.text[:d.start - s.start]
         if _NOT_SWAP_DATE.search(before[-60:]) and not re.search(
-                r"\b(?:exchange|swap|handover|release)[ds]?\s+(?:\w+\s+){0,3}$", before[-50:], re.I):
+                r"\b(?:exchange|swap|handover|release)[ds]?\s+(?:\w+\s+){0,3}$", before[-50:], re.I) \
+                and not _SWAP_HAPPENED.search(before[-30:]):
             continue
         if _REPORT_DATE.search(before[-40:]):
             continue
@@ -368,6 +375,7 @@ def assemble(b: Builder, parties: list[str],
             for g, t in resolved:
                 if g is not f and g.start < f.start and t == targets and g.kind == "returned":
                     used.add(id(g))
+    _sum_nationals(resolved, used)
     for f, targets in resolved:
         if id(f) in used or f.kind == "part":
             continue
@@ -496,6 +504,26 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
                 _evidence(ev, "breakdown." + f.category, f, p, evidence_sentence, rule,
                           value=sums[f.category])
     used |= done
+
+
+def _sum_nationals(resolved: list[tuple[Figure, list[str]]], used: set[int]) -> None:
+    """Rule parts.nationals: a side's own people and other nationals freed with them add up.
+
+    "24 hostages: 13 Israelis, 10 Thais and one Filipino": the pieces restate the 24;
+    "13 Israelis and four Thais were released": the side's figure is 17.
+    """
+    for f, targets in resolved:
+        if not f.nationals or id(f) in used or len(targets) != 1:
+            continue
+        total = f.value + sum(g.value for g in f.nationals)
+        wholes = [g for g, t in resolved if t == targets and g.kind == "returned"
+                  and not g.nationals_of and not g.nationals and g.value == total]
+        for g in f.nationals:
+            used.add(id(g))
+        if wholes:
+            used.add(id(f))
+        else:
+            f.value = total
 
 
 def _add_extra_groups(resolved: list[tuple[Figure, list[str]]], ev: Event) -> None:

@@ -49,7 +49,9 @@ class Figure:
     extra: bool = False        # "a further 22": a group added to the side's figure
     combined: bool = False     # one figure for both sides together: the event's total
     rule: str = "side.unknown"   # the rule that decided the side (shown by `powtrack explain`)
-    placed: list[str] = field(default_factory=list)  # where assembly put it, and by which rule
+    placed: list[str] = field(default_factory=list)
+    nationals: list[Figure] = field(default_factory=list)  # other nationals listed with these
+    nationals_of: Figure | None = None  # the side's own figure these nationals are listed with  # where assembly put it, and by which rule
 
 
 _NOT_RETURN_VERBS = frozenset(
