@@ -199,64 +199,184 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
     return out
 
 
-# "took place at the Mayorske crossing point", "carried out on the tarmac at Abu Dhabi airport"
-_PLACE_CUE = re.compile(
-    r"\b(?:took place|takes place|was carried out|were carried out|carried out|happened|"
-    r"was held|handover|handovers|exchanged|swapped|was freed|were freed|was completed|"
-    r"handed over|exchange|crossed(?: over| back)?|crossed the line|traded|handed|brought|walked|"
-    r"transferred|trade)\b,?[^.;,]{0,60}?\b(?<!agreed )(?:at|on|near|in|(?<=brought )to|"
-    r"(?<=taken )to)\s+(?!(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|the morning|the evening|return|exchange|the eve|an "
-    r"undisclosed|\d))", re.I)
+# Handover places. Rules, tried in order by find_location:
+#   _place_before      "at the X crossing, where the handover took place"
+#   _place_after_cue   "took place at the Mayorske crossing point", "handed over near X"
+#   _place_town_first  "In the southern town of X, the handover ..."
+#   _place_venue       "the venue was X", "X was the venue"
+#   _place_left_after  "the plane leaving X airport after the swap"
+_CUE_VERBS = ("took place", "takes place", "was carried out", "were carried out", "carried out",
+              "happened", "was held", "handovers?", "exchanged", "swapped", "was freed",
+              "were freed", "was completed", "handed over", "handed back", "handed", "exchanges?",
+              "swaps?", "crossed(?: over| back)?", "crossed the line", "traded", "trade",
+              "brought", "walked", "transferred", "turned over", "delivered", "passed(?: over)?",
+              r"returned(?: home)?", "into the (?:hands|custody|care) of")
+_PLACE_CUE = re.compile(r"\b(?:" + "|".join(_CUE_VERBS) + r")\b", re.I)
+# prepositions that open a place; "to" only after verbs of motion
+_PLACE_PREP = re.compile(r"\b(?:at|on|near|in|inside|outside|close to|next to|"
+                         r"(?<=brought )to|(?<=taken )to|(?<=delivered )to)\s+", re.I)
+_NOT_PLACE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the morning|the evening|"
+    r"the afternoon|return|exchange|the eve|an undisclosed|(?!\d[\d.,]*\s*(?:km|kilomet|miles?)\b)\d)",
+    re.I)
+# "hostages in Gaza", "prisoners held in Russia": where the captives were kept, not the handover
+_CAPTIVE_BEFORE = re.compile(
+    r"\b(?:hostages?|prisoners?|captives?|detainees?|POWs?|soldiers|servicemen|(?<!was )(?<!were )held|kept|jailed|"
+    r"imprisoned|detained|captured|serving|remain|remaining|agreed)\s+$", re.I)
+_NEW_CLAUSE = re.compile(r"\b(?:since|when|while|because|that|which|who|whose|where|although|though|"
+                         r"if|(?:after|before|amid|following|until) (?:an?|the|its|their|his|her)\b)\b",
+                         re.I)
 _DATE_START = re.compile(
     r"(?:the )?(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?|\d|(?:early|late|mid)\b|"
     r"(?:this|last|next) )", re.I)
+# "15 km east of Sirte", "some 30 kilometres north of the town of X"
+_DISTANCE = re.compile(r"(?:(?:about|some|roughly|around|nearly|almost)\s+)?\d[\d.,]*\s*(?:km|"
+                       r"kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:north|south|east|west)"
+                       r"(?:-?(?:east|west))?(?:ern)?\s+of\s+", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|on)\s+([^,.;]{3,60}),\s+where the (?:handover|exchange|"
                            r"swap|handovers) (?:took place|happened)", re.I)
 _PLACE_HEAD = re.compile(
     r"\b(?:checkpoints?|crossings?|crossing points?|border|frontier|airports?|airfield|airbase|"
     r"air base|road|bridge|square|port|line of contact|front ?line|no-man's land|tarmac|"
-    r"terminal|station|base|village|checkpoint)\b", re.I)
+    r"terminal|station|base|village|checkpoint|junction|crossroads|roundabout|intersection|"
+    r"gate|corridor)\b", re.I)
+# heads that need a name with them: "the Donetsk region", "the town of X"
+_ADMIN_HEAD = re.compile(r"\b(?:region|province|district|oblast|governorate|department|area|"
+                         r"town|city|county|state)\b", re.I)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December", r"Jan\.", r"Feb\.", r"Aug\.", r"Sept?\.", r"Oct\.",
+           r"Nov\.", r"Dec\.")
+_HOLIDAYS = ("Christmas", "Easter", "New Year", "Eid", "Ramadan", "Hanukkah", "Orthodox Christmas",
+             "Independence Day")
 _PLACE_STOP = re.compile(
-    r",|;|\.(?:\s|$)|\s+(?:where|when|while|in the presence|before|after|and that|amid|as|had|has|"
-    r"have|was|were|is|are|because|but|which|that|said|says|for|to|from|during|until|"
-    r"with (?:the )?(?:mediation|help|participation|support)|"
+    r",|;|\.(?:\s|$)|\s+(?:where|when|while|in the presence|before|after|following|ahead of|and that|"
+    r"amid|as|had|has|have|was|were|is|are|because|but|which|that|said|says|for|to|from|during|"
+    r"until|thanks to|with (?:the |[\w-]+ )?(?:mediation|help|participation|support|assistance)|"
+    r"and (?:then )?[a-z]+(?:ed|en)|"
     r"officials|under|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"on the (?:morning|evening)|in which|in a |in an |according)\b")
+    r"on the (?:morning|evening)|in which|in a |in an |according|"
+    r"(?:today|yesterday|overnight|earlier|later|last|this|next)\b|"
+    r"(?:on|in|at|by)\s+(?:the\s+)?(?:\d|(?:" + "|".join(_MONTHS + _HOLIDAYS) + r")\b))\b")
+_TOWN_FIRST = re.compile(
+    r"\b(?:In|At|Near|Outside) (the (?:[\w-]+ )?(?:city|town|village|port|district|region|province) "
+    r"of [A-Z][\w'-]+(?: [A-Z][\w'-]+)*),[^.;]{0,40}?\b(?:handover|exchange|swap|handed|swapped|"
+    r"exchanged|freed|released)\b")
+_VENUE = re.compile(
+    r"\bvenue(?: (?:for|of) [^,.;]{1,40}?)? (?:was|is|will be)\s+(?P<after>[^,.;]{3,60})|"
+    r"\b(?:[Ii]n|[Aa]t)\s+(?P<before>[A-Z][^,.;]{2,60}?),? (?:which |that )?(?:was|served as|"
+    r"became) the venue\b")
+_LEFT_AFTER = re.compile(
+    r"\b(?:leaving|left|departs? from|departed from|departing from|took off from|taking off from)"
+    r"\s+(?P<place>[^,.;]{3,60}?)\s+(?:after|following)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:swap|exchange|handover)\b", re.I)
+
+
+def _place_before(sentence: str) -> tuple[str, int, int] | None:
+    m = _PLACE_BEFORE.search(sentence)
+    return (m.group(1).strip(), m.start(1), m.end(1)) if m else None
+
+
+def _phrase_at(sentence: str, at: int, strong_cue: bool) -> tuple[str, int, int] | None:
+    """The place phrase starting at ``at`` (after a preposition), or None if it is no place."""
+    rest = sentence[at:]
+    distance = _DISTANCE.match(rest)
+    skip = distance.end() if distance else 0
+    stop = _PLACE_STOP.search(rest, skip)
+    phrase = rest[:stop.start()] if stop else rest
+    phrase = phrase.strip().rstrip(".")
+    tarmac = re.match(r"(?:the\s+)?tarmac (?:at|of)\s+", phrase, re.I)
+    skip = tarmac.end() if tarmac else 0
+    phrase = phrase[skip:]
+    if not phrase or len(phrase) > 90 or (_DATE_START.match(phrase) and not distance):
+        return None
+    words = phrase.split()
+    has_name = any(w[:1].isupper() for w in words[1:] + words[:1])
+    if has_name:
+        # "a checkpoint near X went smoothly": the phrase ends at its last name or place word
+        spans = list(re.finditer(r"\S+", phrase))
+        last = max(i for i, w in enumerate(spans)
+                   if w.group()[:1].isupper() or _PLACE_HEAD.fullmatch(w.group())
+                   or _ADMIN_HEAD.fullmatch(w.group()))
+        phrase = phrase[:spans[last].end()]
+        words = phrase.split()
+        if re.search(r"'s?$", phrase):
+            return None  # "on the president's orders": a possessive, not a place
+    if distance:
+        if not has_name:
+            return None
+    elif not (_PLACE_HEAD.search(phrase) or (_ADMIN_HEAD.search(phrase) and has_name)
+              or (strong_cue and has_name and len(words) <= 4 and words[0][:1].isupper())):
+        return None
+    if not has_name and not _PLACE_HEAD.search(phrase):
+        return None
+    # "the checkpoint Mayorske": an appositive name drops the article
+    am = re.match(r"the ((?:[a-z-]+ )+)([A-Z][\w'-]+)", phrase)
+    start = at + skip
+    if am and not re.search(r"\b(?:in|of|between|near|at|on)\b", am.group(1)):
+        phrase = phrase[4:]
+        start += 4
+    return phrase, start, start + len(phrase)
+
+
+def _place_after_cue(sentence: str) -> tuple[str, int, int] | None:
+    for m in _PLACE_CUE.finditer(sentence):
+        # "into the hands of the Red Cross inside Gaza": receiving captives names the place
+        strong_cue = re.search(r"took place|carried out|happened|was held|handovers?\b|into the",
+                               m.group(), re.I)
+        window = re.match(r",?[^.;,]{0,60}", sentence[m.end():]).group()  # "The handover, at X"
+        end = m.end() + len(window)
+        starts = sorted([(p.start(), p.end()) for p in _PLACE_PREP.finditer(sentence, m.end(), end)]
+                        + [(d.start(), d.start()) for d in _DISTANCE.finditer(sentence, m.end(), end)])
+        for before, at in starts:
+            if (at > before and _NOT_PLACE.match(sentence, at)) \
+                    or _CAPTIVE_BEFORE.search(sentence[:before]):
+                continue
+            if _NEW_CLAUSE.search(sentence[m.end():before]):
+                break  # "the swap since a plane crashed in X": X belongs to another clause
+            found = _phrase_at(sentence, at, bool(strong_cue))
+            if found:
+                return found
+            if not _DATE_START.match(sentence, at):
+                break  # only a date may stand between the verb and its place
+    return None
+
+
+def _place_town_first(sentence: str) -> tuple[str, int, int] | None:
+    m = _TOWN_FIRST.search(sentence)
+    return (m.group(1), m.start(1), m.end(1)) if m else None
+
+
+def _place_venue(sentence: str) -> tuple[str, int, int] | None:
+    m = _VENUE.search(sentence)
+    if not m:
+        return None
+    key = "after" if m.group("after") else "before"
+    found = _phrase_at(sentence, m.start(key), True)
+    if found and re.search(r"[A-Z]", found[0]):
+        return found
+    return None
+
+
+def _place_left_after(sentence: str) -> tuple[str, int, int] | None:
+    m = _LEFT_AFTER.search(sentence)
+    if m and _PLACE_HEAD.search(m.group("place")) and re.search(r"[A-Z]", m.group("place")):
+        return m.group("place"), m.start("place"), m.end("place")
+    return None
+
+
+_PLACE_RULES = (_place_before, _place_after_cue, _place_town_first, _place_venue,
+                _place_left_after)
 
 
 def find_location(sentence: str) -> tuple[str, int, int] | None:
-    """The handover place the sentence names, as written; None when it names none."""
-    m = _PLACE_BEFORE.search(sentence)
-    if m:
-        return m.group(1).strip(), m.start(1), m.end(1)
-    for m in _PLACE_CUE.finditer(sentence):
-        rest = sentence[m.end():]
-        stop = _PLACE_STOP.search(rest)
-        phrase = rest[:stop.start()] if stop else rest
-        phrase = phrase.strip().rstrip(".")
-        if re.match(r"(?:the\s+)?tarmac (?:at|of)\s+", phrase, re.I):
-            skip = re.match(r"(?:the\s+)?tarmac (?:at|of)\s+", phrase, re.I).end()
-            phrase = phrase[skip:]
-        else:
-            skip = 0
-        if not phrase or len(phrase) > 90 or _DATE_START.match(phrase):
-            continue
-        words = phrase.split()
-        has_name = any(w[:1].isupper() for w in words[1:] + words[:1])
-        strong_cue = re.search(r"took place|carried out|happened|was held|handovers?\b",
-                               m.group(), re.I)
-        if not (_PLACE_HEAD.search(phrase) or (strong_cue and has_name and len(words) <= 4
-                                               and words[0][:1].isupper())):
-            continue
-        if not has_name and not _PLACE_HEAD.search(phrase):
-            continue
-        # "the checkpoint Mayorske": an appositive name drops the article
-        am = re.match(r"the ((?:[a-z-]+ )+)([A-Z][\w'-]+)", phrase)
-        start = m.end() + skip
-        if am and not re.search(r"\b(?:in|of|between|near|at|on)\b", am.group(1)):
-            phrase = phrase[4:]
-            start += 4
-        return phrase, start, start + len(phrase)
+    """The handover place the sentence names, as written; None when it names none.
+
+    Returns (phrase, start, end) with offsets into ``sentence``; the rules in
+    ``_PLACE_RULES`` are tried in order and the first place found wins.
+    """
+    for rule in _PLACE_RULES:
+        found = rule(sentence)
+        if found:
+            return found
     return None
