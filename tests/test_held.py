@@ -157,3 +157,41 @@ def test_captives_who_came_home_are_not_still_held(sentence):
 def test_choosing_to_remain_is_not_being_held():
     text = SWAP_UA + "One man chose to remain in Russia, the security service said."
     assert held(text) == []
+
+
+# ---------------------------------------------------------------------------
+# running totals and figures with no noun
+
+
+def test_the_number_held_stands_at_a_figure():
+    text = SWAP_UA + ("The number of Ukrainians held in Russian captivity stands at about 8,000, "
+                      "Kyiv says.")
+    assert held(text) == [("Russia", "Ukraine", 8000, "about")]
+
+
+def test_bringing_to_a_figure_the_number_held_by_a_side():
+    text = SWAP_UA + ("Another 12 were detained on Sunday, bringing to 40 the number of Ukrainian "
+                      "volunteers held by Russia.")
+    assert held(text) == [("Russia", "Ukraine", 40, "exact")]
+
+
+def test_the_number_exchanged_is_not_a_held_figure():
+    text = SWAP_UA + "The number of prisoners exchanged has risen to 3,000 since the war began."
+    assert held(text) == []
+
+
+def test_a_bare_figure_remaining_in_the_holders_territory_is_held():
+    text = ("Israel and Hamas swapped captives on Friday. Of the 240 taken, 90 remain in Gaza, "
+            "officials said.")
+    assert held(text) == [("Hamas", "Israel", 90, "exact")]
+
+
+def test_a_bare_figure_in_hospital_in_a_sides_city_is_not_held():
+    text = SWAP_UA + "Of the wounded, 3 remain in hospital in Kyiv."
+    assert held(text) == []
+
+
+@pytest.mark.parametrize("verb", ["is believed to hold", "continues to hold", "is thought to hold"])
+def test_verbs_of_continued_holding_name_the_holder(verb):
+    text = SWAP_UA + f"Moscow {verb} about 3,000 Ukrainian soldiers, officials said."
+    assert held(text) == [("Russia", "Ukraine", 3000, "about")]

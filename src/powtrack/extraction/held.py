@@ -10,7 +10,8 @@ order; the first that fits says who holds them and whose people they are:
                           "the 19 hostages in its hands"
   4. ``_held_there_are``  "there are 460 fishermen in Indian jails"
   5. ``_held_puts_at``    "puts the number of Ukrainians still held at 113"
-  6. ``_held_by_subject`` "Russia is detaining more than 16,000 Ukrainians"
+  6. ``_held_bringing_to`` "bringing to 34 the number of staff detained by the rebels"
+  7. ``_held_by_subject`` "Russia is detaining more than 16,000 Ukrainians"
 
 A side named only by what it holds leaves the other side to its usual
 opponent (data/parties.tsv).
@@ -53,14 +54,27 @@ _QUALIFIER_WORDS = (r"(?:(?:still|also|now|currently|reportedly|some|about|aroun
 _HOLDER_BEFORE = re.compile(
     r"(?<![-\w])(?:holds|is holding|are holding|was holding|were holding|holding|hold|held|"
     r"(?:is|are|was|were) (?:still |also )?(?:detaining|keeping|imprisoning)|detains|keeps|"
-    r"has|have)\s+" + _QUALIFIER_WORDS + r"$", re.I)
+    r"(?:continues?|continued|(?:is|are) (?:believed|thought|estimated|said|understood|known)) "
+    r"to (?:be )?hold(?:ing)?|has|have)\s+" + _QUALIFIER_WORDS + r"$", re.I)
 _NOT_A_CAPTIVE = re.compile(r"^\s*(?:exchanges?|swaps?|talks|trades?|handovers?|releases?)\b", re.I)
 # "a list of 257 Indian prisoners", "India listed 391 civilians": a side's list of whom it holds
 _LIST_BEFORE = re.compile(r"(?:\b(?:a |the )?(?:lists?|names) of|\blisted)\s+" + _QUALIFIER_WORDS
                           + r"$", re.I)
-_PUTS_AT = re.compile(r"\b(?:puts?|putting|estimates?|gives?|gave|sets?) the (?:number|figure|total) of "
-                      r"[^.;]{0,60}?\b(?:still |remaining )?(?:held|in (?:\w+ )?(?:custody|captivity)|"
-                      r"captive)[^.;\d]{0,40}?\bat\s+$", re.I)
+_HELD_WORDS = (r"\b(?:still |remaining |currently )?(?:held|detained|imprisoned|jailed|"
+               r"in (?:\w+ )?(?:custody|captivity|jails?|prisons?)|captive)")
+# "puts the number of Ukrainians still in separatist custody at 113",
+# "the number of Ukrainians held in Russia stands at 8,000"
+_PUTS_AT = re.compile(r"\b(?:(?:puts?|putting|estimates?|gives?|gave|sets?) the (?:number|figure|total) of "
+                      r"[^.;]{0,60}?" + _HELD_WORDS + r"[^.;\d]{0,40}?\bat"
+                      r"|the (?:number|figure|total) of [^.;]{0,60}?" + _HELD_WORDS + r"[^.;\d]{0,40}?"
+                      r"\b(?:stands? at|stood at|(?:is|was) (?:estimated |put |now )?at|"
+                      r"(?:has |have )?(?:risen|rose|grown|grew|climbed|fallen|fell|reached|dropped) to|"
+                      r"reached))\s+" + _QUALIFIER_WORDS + r"$", re.I)
+# "bringing to 34 the number of aid workers detained by the rebels": the phrase after the figure
+_BRINGING_TO = re.compile(r"\b(?:bring(?:s|ing)?|rais(?:es|ing)|tak(?:es|ing)|push(?:es|ing)) "
+                          r"(?:the (?:number|total|figure) )?to\s+" + _QUALIFIER_WORDS + r"$", re.I)
+_NUMBER_OF_HELD = re.compile(r"^\s+the (?:number|total) of [^.;\d]{0,60}?" + _HELD_WORDS
+                             + r"[^.;\d]{0,60}", re.I)
 _THERE_ARE = re.compile(r"\bthere (?:are|were|will be|remain)\s+(?:\w+\s+){0,2}$", re.I)
 _NOT_HELD = re.compile(r"\b(?:killed|dead|died|missing|freed|released|returned|wounded|"
                        r"injured|brought home|exchanged|swapped|captured in|interviewed)\b", re.I)
@@ -84,6 +98,9 @@ _CLAUSE_END = re.compile(r"[,;:]|\b(?:before|after|until|unless|when|while|becau
 # "chose to remain in Luhansk": staying by choice is not being held
 _BY_CHOICE = re.compile(r"\b(?:chose|chosen|choose|decided|opted|wish(?:ed)?|want(?:ed)?|"
                         r"prefer(?:red)?|asked|agreed|elected) to\s*$", re.I)
+# "59 remain in Gaza": a figure with no noun, right before the state it is in
+_BARE_STATE = re.compile(r"^\s+(?:remain|(?:are|were) still|still|(?:are|were) (?:being )?held)\b",
+                         re.I)
 # "200 more", "200 others": people counted without a noun, after others already named
 _MORE = re.compile(r"^\s+(?:more|others|other captives)\b", re.I)
 # a coordinated figure: "40 soldiers and about 200 civilians"
@@ -172,8 +189,11 @@ def _figure(s: str, offset: int, num: Number, numbers: list[Number],
         more = _MORE.match(s[b:])
         if more:
             noun, np_len = "more", more.end()
-        elif not _PUTS_AT.search(s[:a][-120:]):
+        elif not (_PUTS_AT.search(s[:a][-120:]) or _BARE_STATE.match(s[b:]) or (
+                _BRINGING_TO.search(s[:a]) and _NUMBER_OF_HELD.match(s[b:]))):
             return None
+        else:
+            np_len = 0  # no noun: what follows the number is what is said of it
     np_end = b + np_len
     of_party = None
     for m in mentions:
@@ -223,6 +243,15 @@ def _held_state(fig: _Figure) -> _Reading | None:
     holder = _holder_in(fig, base + state.start("where"), base + state.end("where"))
     if holder is None and re.search(r"\b(?:its|their) (?:custody|hands)\b", state.group("where")):
         holder = _subject(fig) or _last_alias_before(fig.mentions, fig.num.start)
+    if fig.noun is None:
+        # no captives named: the side must be the very place ("100 remain in Gaza",
+        # "in Russian custody"), not a town further on ("3 remain in hospital in Kyiv")
+        lead = re.match(r"\s*(?:in|inside|under|with|held by|in the (?:hands|custody) of)\s+(?:the )?",
+                        state.group("where"), re.I)
+        at = base + state.start("where") + (lead.end() if lead else 0)
+        if not lead or not any(m.start == at and _holds(m, fig.text, fig.offset)
+                               for m in fig.mentions):
+            return None
     return _Reading(holder, fig.of_party)
 
 
@@ -271,6 +300,19 @@ def _held_puts_at(fig: _Figure) -> _Reading | None:
     return _Reading(holder, of_party)
 
 
+def _held_bringing_to(fig: _Figure) -> _Reading | None:
+    """ "bringing to 34 the number of aid workers detained by the rebels" """
+    phrase = _NUMBER_OF_HELD.match(fig.text[fig.num.end - fig.offset:])
+    if not phrase or not _BRINGING_TO.search(fig.before):
+        return None
+    lo, hi = fig.num.end, fig.num.end + phrase.end()
+    inside = [m for m in fig.mentions if lo <= m.start < hi]
+    of_party = next((m.party for m in inside if m.kind == "people"), None)
+    holder = next((m.party for m in inside if m.party != of_party
+                   and _holds(m, fig.text, fig.offset)), None)
+    return _Reading(holder, of_party)
+
+
 def _held_by_subject(fig: _Figure) -> _Reading | None:
     """A side that holds, keeps or is detaining them: "the rebels hold at least 162 troops"."""
     verb = _HOLDER_BEFORE.search(fig.before[-60:])
@@ -286,7 +328,8 @@ def _held_by_subject(fig: _Figure) -> _Reading | None:
 
 
 _RULES: tuple[Callable[[_Figure], _Reading | None], ...] = (
-    _held_list, _held_state, _held_placed, _held_there_are, _held_puts_at, _held_by_subject)
+    _held_list, _held_state, _held_placed, _held_there_are, _held_puts_at, _held_bringing_to,
+    _held_by_subject)
 
 
 def _subject(fig: _Figure, end: int | None = None) -> str | None:
