@@ -281,3 +281,48 @@ def test_a_swap_under_a_truce_that_went_ahead_on_a_day_is_dated_that_day():
         "17 hostages while Israel freed 39 Palestinian prisoners.",
         "2023-11-27"))
     assert ev.date is not None and ev.date.isoformat() == "2023-11-26"
+
+
+def test_the_figure_of_a_deal_in_stages_is_its_own_event_not_the_stage_s():
+    record = run(
+        "Second stage done\n\n"
+        "Ukraine brought 280 soldiers home today in the second stage of the 500-for-500 "
+        "exchange agreed last month.",
+        "2025-06-02")
+    ev = main_event(record)
+    assert ev.returned == {"Ukraine": [280]}
+    deal = [e for e in record.events if not e.main]
+    assert [e.returned for e in deal] == [{"Ukraine": [500], "Russia": [500]}]
+    assert deal[0].status == "agreed"
+
+
+def test_prisoners_beside_civilians_are_the_military_part():
+    ev = main_event(run(
+        "Swap of 300\n\n"
+        "On Friday Ukraine and Russia each exchanged 220 prisoners and 80 civilians.",
+        "2025-05-24"))
+    assert ev.returned == {"Ukraine": [300], "Russia": [300]}
+    assert ev.breakdown["Russia"] == {"military": 220, "civilians": 80}
+
+
+def test_a_dated_return_without_a_swap_word_is_that_day_s_event():
+    record = run(
+        "Third stage completed\n\n"
+        "Ukraine and Russia exchanged 150 prisoners each on 12 June 2025. On 10 June, 80 "
+        "Ukrainians were freed.",
+        "2025-06-12")
+    ev = main_event(record)
+    assert ev.returned == {"Ukraine": [150], "Russia": [150]}
+    assert any(e.returned.get("Ukraine") == [80] and not e.main for e in record.events)
+
+
+def test_a_rate_per_day_is_not_a_figure():
+    record = run(
+        "Truce extended\n\n"
+        "Hamas freed 12 hostages on Monday and Israel released 36 Palestinian prisoners in "
+        "exchange. "
+        "Under the extension, 30 more hostages are to be freed for 90 Palestinian prisoners, "
+        "at a rate of ten hostages and 30 prisoners a day.",
+        "2023-11-28")
+    deal = [e for e in record.events if not e.main]
+    assert deal and deal[0].returned == {"Israel": [30], "Hamas": [90]}

@@ -17,6 +17,7 @@ from powtrack.document import Document
 from powtrack.extraction.dates import find_dates
 from powtrack.extraction.details import find_location, find_mediators
 from powtrack.extraction.events import (
+    Builder,
     assemble,
     build_events,
     choose_parties,
@@ -193,6 +194,8 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
             f.sentence = s
             s.data["figures"].append(f)
         _coordinated_nationals(s, text)
+        _prisoners_beside_civilians(s, text)
+        _coordinated_sides(s, text)
         _mark_parts(s.data["figures"])
         # two sides each getting people back in one sentence is a swap
         sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
@@ -219,10 +222,23 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
     def evidence_sentence(s):
         return doc.text[s.start:s.end], s.start
 
+    # segment.framework: the figures of a deal in stages make an event of their own
+    framework = Builder(main=False, framework=True)
     for b in builders:
         for s, a, e in b.segments:
-            b.figures += [f for f in s.data["figures"] if a <= f.start < e]
-        b.status = event_status(b, headline if b.main else None)
+            for f in s.data["figures"]:
+                if not a <= f.start < e:
+                    continue
+                if f.framework:
+                    framework.figures.append(f)
+                    if (s, a, e) not in framework.segments:
+                        framework.segments.append((s, a, e))
+                else:
+                    b.figures.append(f)
+    if framework.figures:
+        builders.append(framework)
+    for b in builders:
+        b.status = "agreed" if b.framework else event_status(b, headline if b.main else None)
         parties = choose_parties(b, by_sentence, headline if b.main else None, mediator_spans)
         if len(parties) < 2 and not b.main and main_parties:
             parties = list(main_parties)
@@ -328,6 +344,28 @@ def _coordinated_nationals(s, text: str) -> None:
         figures.append(f)
     s.data["dropped"] = keep
     s.data["figures"].sort(key=lambda f: f.start)
+
+
+def _prisoners_beside_civilians(s, text: str) -> None:
+    """Rule parts.contrast: "270 prisoners and 120 civilians": the prisoners are the military part."""
+    figures = sorted(s.data["figures"], key=lambda f: f.start)
+    for f, g in zip(figures, figures[1:], strict=False):
+        if f.category is None and g.category == "civilians" and f.kind == g.kind == "returned" \
+                and re.fullmatch(r"\s+(?:prisoners|captives|detainees|POWs|prisoners of war)"
+                                 r"(?:\s*,)?\s+(?:and|as well as|plus)\s+", text[f.end:g.start], re.I):
+            f.category = "military"
+
+
+def _coordinated_sides(s, text: str) -> None:
+    """Rule side.coordinated: "each exchanged 270 prisoners and 120 civilians": the second
+    figure of a list goes where the first one goes, unless its own words say otherwise."""
+    figures = sorted(s.data["figures"], key=lambda f: f.start)
+    for f, g in zip(figures, figures[1:], strict=False):
+        if g.rule in ("side.unknown", "side.combined") and f.kind == g.kind and re.fullmatch(
+                r"\s+[\w'-]+(?:\s+[\w'-]+){0,2}(?:\s*,)?\s+(?:and|as well as|plus)\s+",
+                text[f.end:g.start]) and (f.party or f.other_of):
+            g.party, g.other_of, g.combined = f.party, f.other_of, False
+            g.rule = "side.coordinated"
 
 
 def _two_way(ev: Event) -> bool:

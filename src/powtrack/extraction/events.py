@@ -64,6 +64,7 @@ class Builder:
     segments: list[tuple[Sentence, int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     status: str | None = None
+    framework: bool = False  # the overall deal of a swap in stages
 
 
 # the verb right before a date says the swap itself happened then
@@ -154,9 +155,14 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
             main.segments.append((s, s.start, s.end))
             continue
         sd = strong_dates(s) if d["swap"] else []
-        if not d["swap"] and main.date is None and any(
-                f.kind in ("returned", "bodies") and (f.party or f.other_of) for f in d["figures"]):
+        counted = any(f.kind in ("returned", "bodies") and (f.party or f.other_of)
+                      for f in d["figures"])
+        if not d["swap"] and main.date is None and counted:
             sd = [x for x in strong_dates(s) if x.kind != "month"][:1]
+        elif not d["swap"] and counted:
+            # segment.dated_return: "On 23 May, 390 were freed" is that day's swap, not this one
+            sd = [x for x in strong_dates(s) if x.kind != "month" and x.value is not None
+                  and main.date.value is not None and x.value != main.date.value][:1]
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])

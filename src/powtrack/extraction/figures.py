@@ -46,6 +46,7 @@ class Figure:
     supersedes: bool = False   # "bringing to 10 the number ...": replaces the side's figure
     sentence: object = None
     has_people_word: bool = False
+    framework: bool = False    # the figure of a deal carried out in stages, not of one stage
     extra: bool = False        # "a further 22": a group added to the side's figure
     combined: bool = False     # one figure for both sides together: the event's total
     rule: str = "side.unknown"   # the rule that decided the side (shown by `powtrack explain`)
@@ -177,7 +178,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if category is None:
         np_end = b  # a bare number: what follows is the clause, not a noun phrase
 
-    if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]):
+    if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]) or re.search(
+            r"\bat (?:a|the) (?:rate|pace) of\s+$", low_before):
         return Dropped("drop.rate: 'every/per N'")
     # "ten prisoners from each side at a time", "in groups of 10": the pace, not a count
     if re.match(r"^[^.;\d]{0,40}?\bat a time\b", after) or re.search(
@@ -292,6 +294,12 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if other_value == num.value:
             fig.party = BOTH
             fig.rule = "side.n_for_n"
+            # "the third stage of the 1,000-for-1,000 exchange": the deal, not this stage
+            if re.match(r"[^.;,]{0,12}?\b(?:prisoner |POW |captive )?(?:exchange|swap|deal|"
+                        r"agreement|format|formula)\b", after[for_n.end():], re.I) and re.search(
+                    r"\b(?:stage|phase|part|tranche|round)s?\b", s, re.I):
+                fig.framework = True
+                fig.rule = "segment.framework"
             return fig
     if each_after or _EACH_BEFORE.search(before[-60:]):
         fig.party = BOTH
@@ -409,6 +417,12 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if rel.search(gap):
             fig.other_of = subj.party
             fig.rule = "side.giver_subject"
+            return fig
+        if re.search(r"\b(?:brought|brings|bringing|bring|got|gets|getting|get|welcomed|took|"
+                     r"takes)\s+(?:\w+\s+){0,2}$", gap, re.I) and re.match(
+                         r"^[^.;,]{0,30}?\b(?:home|back)\b", s[np_end:]):
+            fig.party = subj.party  # "Ukraine brought 280 soldiers home"
+            fig.rule = "side.receiver_subject"
             return fig
         if not gap.strip(" the") and re.search(r"(?:,|\band)\s+(?:the\s+)?$",
                                                 s[:subj.start - offset]):
