@@ -24,7 +24,7 @@ _CUE_AFTER = re.compile(
     r"mediazione (?:di|del|degli))\s+", re.I)
 # Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
 _CUE_BEFORE = re.compile(
-    r"(?:-brokered|-mediated|-facilitated|-sponsored|-co-?ordinated|-backed (?=talks|deal|agreement|negotiations)|"
+    r"(?:-brokered|-mediated|-facilitated|-sponsored|-backed (?=talks|deal|agreement|negotiations)|"
     r"\s+mediation\b|\s+(?:help|assistance|facilitation)\b|"
     r"\s+(?:mediators?|negotiators?|go-betweens?)\b|"
     r"\s+(?:(?:officials|diplomats|envoys|authorities|government|monitors|delegates|teams?)\s+)?"
