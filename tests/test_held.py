@@ -195,3 +195,26 @@ def test_a_bare_figure_in_hospital_in_a_sides_city_is_not_held():
 def test_verbs_of_continued_holding_name_the_holder(verb):
     text = SWAP_UA + f"Moscow {verb} about 3,000 Ukrainian soldiers, officials said."
     assert held(text) == [("Russia", "Ukraine", 3000, "about")]
+
+
+# ---------------------------------------------------------------------------
+# captivity with no holder named
+
+
+def test_coordinated_figures_in_captivity_are_the_reporting_sides_people():
+    text = SWAP_UA + "Kyiv says 40 soldiers and about 200 civilians remain in captivity."
+    assert held(text) == [("Russia", "Ukraine", 40, "exact"), ("Russia", "Ukraine", 200, "about")]
+
+
+def test_a_side_named_after_the_comma_is_the_source_not_the_holder():
+    text = SWAP_UA + "Some 60 sailors remain in captivity, according to Kyiv."
+    assert held(text) == [("Russia", "Ukraine", 60, "about")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Red Cross says 40 soldiers remain in captivity.",
+    "Kyiv says 40 soldiers remain in hospital.",
+    "Kyiv says 40 soldiers remain.",
+])
+def test_no_held_figure_without_a_side_or_without_captivity(sentence):
+    assert held(SWAP_UA + sentence) == []

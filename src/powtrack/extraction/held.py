@@ -3,7 +3,9 @@
 Each number a sentence gives for captives is read by named rules, tried in
 order; the first that fits says who holds them and whose people they are:
 
-  1. ``_held_list``       "Islamabad gave a list of 257 Indian prisoners"
+  1. ``_held_list``       "Islamabad gave a list of 257 Indian prisoners";
+                          "India listed 391 civilians and 33 fishermen held in its
+                          custody" is one list of 424
   2. ``_held_state``      "23 Armenians remain in Azerbaijani custody",
                           "40 soldiers and 200 civilians remain in captivity"
   3. ``_held_placed``     "120 Pakistani prisoners in Indian jails are ...",
@@ -46,16 +48,17 @@ _OWN_CUSTODY = re.compile(r"^(?:its|their) (?:hands|custody|captivity|jails?|pri
                           r"camps?)\b", re.I)
 # heads that name people as captives, so that "prisoners in India" is where they are held
 _CAPTIVE_NOUN = re.compile(r"prisoner|detainee|hostage|captive|\bpows?\b|inmate|abductee", re.I)
-# a verb with its subject before the number: "Russia is detaining", "the rebels hold"
+# words between a verb and its number: "holds at least", "a list of some"
 _QUALIFIER_WORDS = (r"(?:(?:still|also|now|currently|reportedly|some|about|around|at least|more than|"
                     r"over|nearly|almost|roughly|approximately|up to|as many as|no fewer than|"
                     r"not less than|an estimated|a total of|all|the|another|only|upwards of|close to|"
                     r"in excess of)\s+){0,3}")
+# a verb with its subject before the number: "Russia is detaining", "the rebels hold"
 _HOLDER_BEFORE = re.compile(
     r"(?<![-\w])(?:holds|is holding|are holding|was holding|were holding|holding|hold|held|"
     r"(?:is|are|was|were) (?:still |also )?(?:detaining|keeping|imprisoning)|detains|keeps|"
     r"(?:continues?|continued|(?:is|are) (?:believed|thought|estimated|said|understood|known)) "
-    r"to (?:be )?hold(?:ing)?|has|have)\s+" + _QUALIFIER_WORDS + r"$", re.I)
+    r"to (?:be )?hold(?:ing)?)\s+" + _QUALIFIER_WORDS + r"$", re.I)
 _NOT_A_CAPTIVE = re.compile(r"^\s*(?:exchanges?|swaps?|talks|trades?|handovers?|releases?)\b", re.I)
 # "a list of 257 Indian prisoners", "India listed 391 civilians": a side's list of whom it holds
 _LIST_BEFORE = re.compile(r"(?:\b(?:a |the )?(?:lists?|names) of|\blisted)\s+" + _QUALIFIER_WORDS
@@ -105,6 +108,12 @@ _BARE_STATE = re.compile(r"^\s+(?:remain|(?:are|were) still|still|(?:are|were) (
 _MORE = re.compile(r"^\s+(?:more|others|other captives)\b", re.I)
 # a coordinated figure: "40 soldiers and about 200 civilians"
 _AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + _QUALIFIER_WORDS + r"$", re.I)
+# "remain in captivity", "are still held": held, with no holder named
+_CAPTIVITY = re.compile(r"\s*(?:(?:being )?held(?: captive| hostage)?|(?:(?:being )?held )?in "
+                        r"(?:captivity|custody|detention)|captive|behind bars|hostage)\s*", re.I)
+_REPORTING = re.compile(r"(?:['\u2019]s? (?:\w+ ){0,3})?\s*(?:says?|said|reports?|reported|"
+                        r"estimates?|estimated|believes?|believed)\b", re.I)
+_ACCORDING = re.compile(r"\baccording to (?:the )?$", re.I)
 _CUSTODY = re.compile(r"\s+(?:custody|captivity|jails?|prisons?|detention|hands|forces|"
                       r"authorities|camps?)\b", re.I)
 
@@ -223,8 +232,8 @@ def _held_list(fig: _Figure) -> _Reading | None:
                                      if part.end <= x.start < fig.offset + fig.parts_end), None)
     if holder is None or holder == of_party:
         return None  # a side listing its own people asks for them back: no held figure
-    if of_party is None and not _OWN_CUSTODY.search(_PLACED_AFTER.match(fig.rest).group("where")
-                                                    if _PLACED_AFTER.match(fig.rest) else ""):
+    placed = _PLACED_AFTER.match(fig.rest)
+    if of_party is None and not (placed and _OWN_CUSTODY.match(placed.group("where"))):
         return None  # "a list of 800 people": whose people, and so who holds them, is unsaid
     if not fig.parts:
         return _Reading(holder, of_party)
@@ -240,8 +249,9 @@ def _held_state(fig: _Figure) -> _Reading | None:
     if not state or _NOT_HELD.search(state.group("gap")) or _BY_CHOICE.search(state.group("gap")):
         return None
     base = fig.offset + fig.parts_end
-    holder = _holder_in(fig, base + state.start("where"), base + state.end("where"))
-    if holder is None and re.search(r"\b(?:its|their) (?:custody|hands)\b", state.group("where")):
+    where = _CLAUSE_END.split(state.group("where"), 1)[0]
+    holder = _holder_in(fig, base + state.start("where"), base + state.start("where") + len(where))
+    if holder is None and re.search(r"\b(?:its|their) (?:custody|hands)\b", where):
         holder = _subject(fig) or _last_alias_before(fig.mentions, fig.num.start)
     if fig.noun is None:
         # no captives named: the side must be the very place ("100 remain in Gaza",
@@ -252,7 +262,10 @@ def _held_state(fig: _Figure) -> _Reading | None:
         if not lead or not any(m.start == at and _holds(m, fig.text, fig.offset)
                                for m in fig.mentions):
             return None
-    return _Reading(holder, fig.of_party)
+    of_party = fig.of_party
+    if holder is None and of_party is None and _CAPTIVITY.fullmatch(where):
+        of_party = _reporting_side(fig)  # "Kyiv says 40 soldiers remain in captivity"
+    return _Reading(holder, of_party)
 
 
 def _held_placed(fig: _Figure) -> _Reading | None:
@@ -316,7 +329,7 @@ def _held_bringing_to(fig: _Figure) -> _Reading | None:
 def _held_by_subject(fig: _Figure) -> _Reading | None:
     """A side that holds, keeps or is detaining them: "the rebels hold at least 162 troops"."""
     verb = _HOLDER_BEFORE.search(fig.before[-60:])
-    if not verb or re.match(r"(?:has|have)\b", verb.group(), re.I):
+    if not verb:
         return None
     if fig.noun is None or _NOT_A_CAPTIVE.match(fig.text[fig.np_end:]):
         return None  # "held one more prisoner exchange", "held talks"
@@ -342,6 +355,17 @@ def _subject(fig: _Figure, end: int | None = None) -> str | None:
     # "Colombia's ELN guerrillas": a possessive names whose, the next side is the subject
     heads = [m for m in inside if not re.match(r"['\u2019]s\b", fig.text[m.end - fig.offset:])]
     return (heads or inside)[0].party if inside else None
+
+
+def _reporting_side(fig: _Figure) -> str | None:
+    """The one side a sentence names, when it is the one that reports: its own people are held."""
+    sides = {m.party for m in fig.mentions}
+    if len(sides) != 1:
+        return None
+    m = fig.mentions[0]
+    said = _REPORTING.match(fig.text[m.end - fig.offset:]) or _ACCORDING.search(
+        fig.text[:m.start - fig.offset])
+    return m.party if said and m.kind == "alias" else None
 
 
 def _holder_in(fig: _Figure, lo: int, hi: int) -> str | None:
