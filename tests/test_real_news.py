@@ -326,3 +326,27 @@ def test_a_rate_per_day_is_not_a_figure():
         "2023-11-28")
     deal = [e for e in record.events if not e.main]
     assert deal and deal[0].returned == {"Israel": [30], "Hamas": [90]}
+
+
+# ---------------------------------------------------------------------------
+# single named people
+
+
+def test_a_named_person_handed_over_with_a_group_is_one_more():
+    ev = main_event(run(
+        "Politician freed in swap\n\n"
+        "Ukraine handed over 40 Russian servicemen as well as the jailed politician Oleg "
+        "Varenko on Tuesday and got back 120 of its soldiers in return.",
+        "2024-04-10"))
+    assert ev.returned["Russia"] == [41]
+    assert ev.people == {"Russia": ["Oleg Varenko"]}
+
+
+def test_named_people_swapped_one_for_one_keep_their_names():
+    ev = main_event(run(
+        "Prisoner swap at the airport\n\n"
+        "Washington freed the smuggler Dmitri Sokol in exchange for the teacher Anna Berg on "
+        "Friday in a prisoner swap with Moscow.",
+        "2024-06-14"))
+    assert ev.returned == {"United States": [1], "Russia": [1]}
+    assert ev.people == {"Russia": ["Dmitri Sokol"], "United States": ["Anna Berg"]}

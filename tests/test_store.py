@@ -24,7 +24,7 @@ from powtrack.store import (
 
 
 def test_opening_applies_every_migration_and_records_it(store):
-    assert store.revision() == head_revision() == "0003"
+    assert store.revision() == head_revision() == "0004"
     names = set(sa.inspect(store.engine).get_table_names())
     assert set(schema.TABLES) | {"alembic_version"} <= names
     assert set(schema.VIEWS) <= set(sa.inspect(store.engine).get_view_names())
@@ -377,3 +377,16 @@ def test_a_language_longer_than_a_language_tag_is_stored_as_unknown(store):
         languages = dict(conn.execute(sa.select(schema.documents.c.text,
                                                 schema.documents.c.language)).all())
     assert languages == {doc.text: None, other.text: "uk"}
+
+
+def test_named_people_are_stored_with_their_mention(store):
+    from powtrack.document import Document
+
+    text = ("Swap frees politician\n\nUkraine handed over 55 Russian servicemen as well as the "
+            "politician Viktor Medvedchuk on Wednesday, and received 215 of its defenders in "
+            "return.")
+    ingest(store, [Document(text=text, published=date(2022, 9, 22), source="a.txt")])
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(schema.mentions.c.people, schema.mentions.c.returned)).all()
+    assert rows[0].people == {"Russia": ["Viktor Medvedchuk"]}
+    assert rows[0].returned["Russia"] == [56]

@@ -55,6 +55,8 @@ class Event:
     mediators: list[str] = field(default_factory=list)
     location: str | None = None
     main: bool = True
+    # receiving side -> names of the individuals freed, when the text names them (not scored)
+    people: dict[str, list[str]] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self, evidence: bool = True) -> dict:
@@ -75,6 +77,8 @@ class Event:
         out["mediators"] = list(self.mediators)
         out["location"] = self.location
         out["main"] = self.main
+        if self.people:
+            out["people"] = {p: list(v) for p, v in self.people.items()}
         if evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
         return out
@@ -167,6 +171,7 @@ def _event_from_dict(e: dict) -> Event:
         absent=dict(e.get("absent") or {}), total=e.get("total"),
         mediators=list(e.get("mediators") or []), location=e.get("location"),
         main=bool(e.get("main", True)),
+        people={p: list(v) for p, v in (e.get("people") or {}).items()},
         evidence=[_evidence_from_dict(x) for x in e.get("evidence") or []],
     )
 

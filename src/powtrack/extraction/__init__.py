@@ -196,6 +196,7 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         _coordinated_nationals(s, text)
         _prisoners_beside_civilians(s, text)
         _coordinated_sides(s, text)
+        _named_companions(s, text)
         _mark_parts(s.data["figures"])
         # two sides each getting people back in one sentence is a swap
         sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
@@ -209,7 +210,7 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
     mediator_spans: set[int] = set()  # start offsets of mediator names
     mediators_by_sentence = {}
     for s in sentences:
-        meds = find_mediators(s.text) if s.data["swap"] or _MEDIATION_WORDS.search(s.text) else []
+        meds = find_mediators(s.text)  # it checks the sentence's topic itself
         mediators_by_sentence[s.index] = [(n, a + s.start, b + s.start) for n, a, b in meds]
         mediator_spans.update(a + s.start for _, a, _ in meds)
         s.data["mediators"] = bool(meds)
@@ -368,6 +369,39 @@ def _coordinated_sides(s, text: str) -> None:
             g.rule = "side.coordinated"
 
 
+# "Viktor Medvedchuk", "Brittney Griner": a person's name (two or more capitalised words)
+_PERSON = r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z'’]+){1,3})"
+_TITLES = r"(?:(?:the|former|jailed|detained|pro-Kremlin|opposition|politician|tycoon|journalist|" \
+          r"reporter|pilot|activist|businessman|businesswoman|basketball|star|player|mayor|officer|" \
+          r"commander|national|citizen|[A-Z]\.[A-Z]\.|U\.S\.|[A-Z][a-z]+(?=\s+[a-z]))\s+){0,4}"
+_NAMED_AFTER = re.compile(r"^\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*,?\s+(?:as well as|along with|"
+                          r"together with|and|plus)\s+" + _TITLES + _PERSON)
+_NAMED_BEFORE = re.compile(_PERSON + r"\b[^.;]{0,160}\b(?:together|along) with\s+$")
+
+
+def _named_companions(s, text: str) -> None:
+    """Rule people.named_extra: "55 Russians as well as Viktor Medvedchuk" gives Russia 56.
+
+    A named person handed over with a counted group is one more of that side's
+    people (SCHEMA: a named person counts 1); the name is kept for ``people``.
+    """
+    from powtrack.extraction.lexicon import mediator_terms, party_terms
+
+    known = party_terms()[0].keys() | mediator_terms()[0].keys()
+    for f in s.data["figures"]:
+        if f.kind != "returned" or not (f.party or f.other_of) or f.party == BOTH:
+            continue
+        m = _NAMED_AFTER.match(text[f.end:f.end + 160])
+        if m is None:
+            m = _NAMED_BEFORE.search(text[s.start:f.start])
+        if m is None or m.group("name") in known or any(
+                w in known for w in m.group("name").split()):
+            continue
+        f.named.append(m.group("name"))
+        f.value += 1
+        f.rule += " + people.named_extra"
+
+
 def _two_way(ev: Event) -> bool:
     return sum(1 for v in ev.returned.values() if v) >= 2
 
@@ -395,9 +429,6 @@ _CAPTIVE_WORDS = re.compile(r"prisoner|\bPOWs?\b|captiv|hostage|detainee|soldier
                             r"civilian|fighters|remains|bodies|полон|плен|заручник|заложник|"
                             r"prisonnier|otage|[Gg]efangen|[Gg]eisel|prisioner|rehene", re.I)
 MAX_CHARS = 200_000
-_MEDIATION_WORDS = re.compile(r"mediat|broker|facilitat|auspices|thank|coordinat|helped|sponsor|"
-                              r"médiat|mediaz|mediaci|vermittl|посередн|посредн|сприян|содейств",
-                              re.I)
 _PLACE_WORDS = re.compile(r"\b(?:took place|carried out|handovers?|where the|crossed|handed|"
                           r"brought to|traded|walked|happened)\b", re.I)
 _SHORTFALL = re.compile(r"\b(?:refused|declined|chose to|did not (?:show|turn) up|list)\b", re.I)

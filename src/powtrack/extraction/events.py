@@ -399,6 +399,8 @@ def assemble(b: Builder, parties: list[str],
                 if f.value not in vals:
                     vals.append(f.value)
                 _evidence(ev, "returned", f, p, evidence_sentence)
+                for name in f.named:
+                    _person(ev, p, name, f.sentence, evidence_sentence)
             elif f.kind in ("bodies", "wounded"):
                 ev.breakdown.setdefault(p, {})[f.kind] = f.value
                 _evidence(ev, "breakdown." + f.kind, f, p, evidence_sentence)
@@ -420,6 +422,16 @@ def assemble(b: Builder, parties: list[str],
                     sentence, sstart = evidence_sentence(s)
                     ev.evidence.append(Evidence("returned", 1, a + m.start(), a + m.end(),
                                                 sentence, sstart, p))
+                # people.named_swap: the giver is the side named before the verb
+                seg = s.text[a - s.start:e - s.start]
+                terms, rx = party_terms()
+                givers = [canon(terms[x.group(1)].canonical) for x in rx.finditer(seg[:m.start()])
+                          if terms[x.group(1)].kind == "alias"]
+                names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z'’]+){1,3}", m.group())
+                names = [n for n in names if n not in terms]
+                if givers and givers[-1] in parties and len(names) >= 2:
+                    _person(ev, other(givers[-1]), names[0], s, evidence_sentence)
+                    _person(ev, givers[-1], names[-1], s, evidence_sentence)
                 break
     # "Washington freed Alex Saab": one named person for a side with no count of its own
     if len(parties) == 2 and ev.returned:
@@ -436,6 +448,8 @@ def assemble(b: Builder, parties: list[str],
                     sentence, sstart = evidence_sentence(s)
                     ev.evidence.append(Evidence("returned", 1, a + m.start("name"),
                                                 a + m.end("name"), sentence, sstart, receiver))
+                if receiver and " " in m.group("name"):
+                    _person(ev, receiver, m.group("name"), s, evidence_sentence)
     _add_extra_groups(resolved, ev)
     _drop_rounded(b, ev)
     # a promise that was kept in full is not a shortfall; a plan with no shortfall
@@ -603,6 +617,18 @@ def _drop_rounded(b: Builder, ev: Event) -> None:
             if not same:
                 keep.append(v)
         ev.returned[p] = keep
+
+
+def _person(ev: Event, party: str, name: str, s: Sentence, evidence_sentence) -> None:
+    """Keep a freed person's name for ``people``, with the sentence that names them."""
+    names = ev.people.setdefault(party, [])
+    if name in names:
+        return
+    names.append(name)
+    sentence, sstart = evidence_sentence(s)
+    at = sentence.find(name)
+    ev.evidence.append(Evidence("people", name, sstart + max(at, 0), sstart + max(at, 0) + len(name),
+                                sentence, sstart, party))
 
 
 def _qualifier(b: Builder, value: int, party: str) -> str:

@@ -51,6 +51,7 @@ class Figure:
     combined: bool = False     # one figure for both sides together: the event's total
     rule: str = "side.unknown"   # the rule that decided the side (shown by `powtrack explain`)
     placed: list[str] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)  # people named beside the count, one each
     nationals: list[Figure] = field(default_factory=list)  # other nationals listed with these
     nationals_of: Figure | None = None  # the side's own figure these nationals are listed with  # where assembly put it, and by which rule
 
@@ -376,6 +377,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.other_of = m.party
             fig.rule = "side.held_by_or_from"
             return fig
+        in_place = re.search(r"\bin\s+(?:the\s+)?$", gap)
+        if in_place and not re.search(r"\b(?:arrived|landed|back|home|returned)\b[^.;]{0,25}$", gap):
+            continue  # "handed to the Red Cross in Gaza": where, not to whom
         if re.search(r"\b(?:to|into|in|for|reached|back to|home to)\s+(?:the\s+)?"
                      r"(?:territory controlled by\s+(?:the\s+)?)?$", gap) and re.search(
                          r"\b(?:return|sent|handed|transferred|back|home|flown|taken|went|"

@@ -262,6 +262,7 @@ class Store:
                 returned=m.returned, breakdown=m.breakdown, promised=m.promised,
                 refused=m.refused, absent=m.absent, total=m.total, mediators=m.mediators,
                 location=m.location, evidence=[e.to_dict() for e in event.evidence],
+                people={p: list(v) for p, v in event.people.items()} or None,
                 published=doc.published, soft=m.soft, anchor=m.anchor, active=True,
                 resolved=False, exchange_id=None))
             for i, cl in enumerate(m.claims):

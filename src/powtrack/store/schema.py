@@ -60,6 +60,7 @@ mentions = sa.Table(
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("resolved", sa.Boolean, nullable=False),
     sa.Column("exchange_id", ID),
+    sa.Column("people", sa.JSON),  # side -> names of the individuals freed (migration 0004)
     sa.Index("ix_mentions_document_id", "document_id"),
     sa.Index("ix_mentions_pair_anchor", "pair", "anchor"),
     sa.Index("ix_mentions_resolved", "resolved"),
