@@ -350,3 +350,27 @@ def test_named_people_swapped_one_for_one_keep_their_names():
         "2024-06-14"))
     assert ev.returned == {"United States": [1], "Russia": [1]}
     assert ev.people == {"Russia": ["Dmitri Sokol"], "United States": ["Anna Berg"]}
+
+
+# ---------------------------------------------------------------------------
+# status
+
+
+def test_a_swap_put_on_pause_late_in_the_article_failed():
+    ev = main_event(run(
+        "Exchange of 50 for 50 planned\n\n"
+        "Ukraine and Russia were to exchange 50 prisoners each on Friday at the Belarus "
+        "border, officials said. Relatives gathered at the crossing in the morning. Buses "
+        "waited for hours on both sides. Late in the evening, the ombudsman said the "
+        "exchange had been put on pause without explanation.",
+        "2024-05-10"))
+    assert ev.status == "failed"
+
+
+def test_a_swap_set_to_take_place_is_agreed():
+    ev = main_event(run(
+        "Swap announced\n\n"
+        "Armenia and Azerbaijan are set to exchange 12 prisoners each next week, the two "
+        "foreign ministries said.",
+        "2024-05-10"))
+    assert ev.status == "agreed"

@@ -196,6 +196,11 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
                     s.text[dm.end - s.start:]):
                 main.date, main.date_sentence = dm, s
                 target = main
+            elif main.date is None and not any(x.data["figures"] for x, _, _ in main.segments) \
+                    and not _BACKGROUND_CUE.search(s.text):
+                # segment.first_counted: a figureless headline opened the main event; the
+                # first counted swap is its body, even when dated only "next week"
+                target = main
             else:
                 key = date_key(dm)
                 target = next((bb for bb in builders if not bb.main and bb.date
@@ -238,9 +243,15 @@ def event_status(b: Builder, headline: Sentence | None) -> str:
         texts.insert(0, headline.text)
     joined = " ".join(texts)
     failed = word_regex("failed").search(joined)
+    if b.main and not failed:
+        # status.failed_late: "the swap has been put on pause", however late it comes
+        failed = next((word_regex("failed").search(s.text) for s, _, _ in b.segments[3:]
+                       if s.data["swap"] and s.data["failed"]
+                       and not _BACKGROUND_CUE.search(s.text)), None)
     completed = word_regex("completed").search(mask_future(joined))
     agreed = word_regex("agreed").search(joined)
-    if failed and not re.search(r"\b(?:finally|eventually|after all)\b", joined, re.I):
+    if failed and not re.search(r"\b(?:finally|eventually|after all|went ahead|hours later|"
+                                r"after a delay)\b", joined, re.I):
         return "failed"
     if b.main and agreed and not (completed and completed.start() < agreed.start()):
         if not re.search(r"\b(?:have|has|had) been (?:freed|released|exchanged|returned)|"
