@@ -374,3 +374,36 @@ def test_a_swap_set_to_take_place_is_agreed():
         "foreign ministries said.",
         "2024-05-10"))
     assert ev.status == "agreed"
+
+
+# ---------------------------------------------------------------------------
+# relevance
+
+
+def test_an_agreed_swap_with_no_figure_and_no_day_is_still_an_event():
+    record = run(
+        "Talks produce a deal on captives\n\n"
+        "Negotiators for Kyiv and the separatists agreed on Tuesday that the two sides will "
+        "exchange prisoners before the new year, the Ukrainian envoy said.",
+        "2017-11-22")
+    ev = main_event(record)
+    assert ev.status == "agreed"
+    assert ev.returned == {}
+
+
+def test_a_suggested_trade_is_not_a_swap():
+    record = run(
+        "President floats a trade\n\n"
+        "The president suggested that the detained businessman be exchanged for soldiers "
+        "held by Russia, and said such a possible swap should be weighed by the army.",
+        "2022-04-14")
+    assert not record.relevant
+
+
+def test_armies_exchanging_mortar_fire_is_not_a_swap():
+    record = run(
+        "Shelling along the border\n\n"
+        "Indian and Pakistani soldiers exchanged mortar and small-arms fire on Tuesday; two "
+        "soldiers were wounded, officials said.",
+        "2019-04-02")
+    assert not record.relevant

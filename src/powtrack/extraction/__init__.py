@@ -34,7 +34,7 @@ from powtrack.records import Event, Evidence, Held, Record
 # Cheap first look: documents that name no captives or no swap stop here.
 _IRREALIS = re.compile(
     r"\b(?:could|might|(?-i:may)|should|if|whether|would like|urg(?:e|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
-    r"demand(?:s|ed|ing)?|propos(?:e|ed|al|ing)|push(?:ing)? for|hope[sd]? (?:for|to)|ready for|"
+    r"demand(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|suggest(?:s|ed|ing)?|offer(?:s|ed)? to|possible|potential|prospective|push(?:ing)? for|hope[sd]? (?:for|to)|ready for|"
     r"ready to|seek(?:s|ing)?|if carried out|expected them to|wants?|wanted|no (?:new |such )?"
     r"(?:exchange|swap) has)\b", re.I)
 # "KYIV, Jan 31 (EurasiaWire) -": the filing date of a wire story, not an event date
@@ -266,7 +266,8 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
                 main.evidence += [x for x in e.evidence if x.field == "mediators"]
                 break
     if main is not None and not main.returned and not main.breakdown and main.total is None and (
-            (main.date is None and main.date_text is None) or not any(
+            (main.date is None and main.date_text is None and not _agreed_swap(main, main_b))
+            or not any(
                 _CAPTIVE_WORDS.search(s.text) for s, _, _ in main_b.segments if s.data["swap"])
             or (main.status == "completed" and not any(
                 s.data["completed"] for s, _, _ in main_b.segments if s.data["swap"]))):
@@ -400,6 +401,17 @@ def _named_companions(s, text: str) -> None:
         f.named.append(m.group("name"))
         f.value += 1
         f.rule += " + people.named_extra"
+
+
+_AGREEMENT = re.compile(r"\b(?:agreed|agree|agreement|deal|accord)\b", re.I)
+
+
+def _agreed_swap(ev: Event, b) -> bool:
+    """Rule relevance.agreed: "the sides have agreed to exchange prisoners" is an event
+    with no figure and no day yet."""
+    return ev.status == "agreed" and any(
+        s.data["swap"] and not s.data["irrealis"] and _AGREEMENT.search(s.text)
+        for s, _, _ in b.segments)
 
 
 def _two_way(ev: Event) -> bool:
