@@ -407,3 +407,33 @@ def test_armies_exchanging_mortar_fire_is_not_a_swap():
         "soldiers were wounded, officials said.",
         "2019-04-02")
     assert not record.relevant
+
+
+def test_trading_lists_of_prisoners_is_not_a_swap():
+    record = run(
+        "Neighbours trade lists of prisoners\n\n"
+        "On Monday the two governments handed each other lists of the prisoners they hold, "
+        "as they do twice a year. Officials confirmed the exchange and said one list named "
+        "212 fishermen and 40 other civilians.",
+        "2024-01-01")
+    assert not record.relevant
+
+
+def test_people_carried_out_of_captivity_to_a_capital_went_home():
+    ev = main_event(run(
+        "Caucasus exchange\n\n"
+        "Azerbaijan and Armenia have carried out a prisoner exchange, officials said on "
+        "Tuesday. A plane carried two Azerbaijani soldiers held in captivity to Baku, and "
+        "three Armenian prisoners went back to Yerevan.",
+        "2021-03-03"))
+    assert ev.returned == {"Azerbaijan": [2], "Armenia": [3]}
+
+
+def test_the_sdf_and_the_syrian_government_are_sides():
+    ev = main_event(run(
+        "Prisoner exchange in Aleppo\n\n"
+        "The Syrian government and the SDF carried out a prisoner exchange on Thursday. "
+        "Damascus freed 60 SDF fighters in return for 55 Syrian soldiers.",
+        "2025-04-04"))
+    assert set(ev.parties) == {"Syria", "Syrian Democratic Forces"}
+    assert ev.returned == {"Syrian Democratic Forces": [60], "Syria": [55]}

@@ -122,8 +122,16 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         r"\b(?:rather than|instead of|not|no longer)\s+(?:a |an |the )?(?:\w+\s+)?(?:one-sided|"
         r"unilateral)|\b(?:past|previous|earlier|usually|often|in the past)\b", s.text, re.I)
         for s in sentences)
+    # relevance.lists: a story about trading lists of prisoners ("India and Pakistan trade
+    # lists of prisoners") calls that trade "the exchange" all along
+    lists_story = any(re.search(r"\blists?\b", m.group(), re.I) for s in sentences[:3]
+                      for m in not_swap.finditer(s.text)) or any(
+        re.search(r"\b(?:trade|exchange|swap|hand(?:ed)? (?:each other|over))\w*\s+(?:\w+\s+){0,2}"
+                  r"lists\b", s.text, re.I) for s in sentences[:3])
     for s in sentences:
         masked = not_swap.sub(lambda m: " " * len(m.group()), s.text)
+        if lists_story and re.search(r"\blists?\b|\bthe exchange\b|'s exchange\b", s.text, re.I):
+            masked = ""
         swap = swap_rx.search(masked)
         # plural "exchanges"/"swaps" speak of swaps in general, not of one
         specific = swap and not re.fullmatch(r"(?:exchanges|swaps)", swap.group(), re.I)

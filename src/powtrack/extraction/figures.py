@@ -240,8 +240,11 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"^\s*(?:were |was |are )?(?:dead|killed|died|injured|wounded|missing)\b", tail):
         return Dropped("drop.casualties: dead, killed, wounded or missing")
     held_place = re.search(r"\b(?:in (?:\w+ )?(?:captivity|custody)|behind bars)\b", tail[:70])
-    if held_place and not re.search(r"\b(?:returned|freed|released|brought|back|home|came|"
-                                    r"coming|returning)\b", tail):
+    # "carried one [man] held in captivity to Baku": moved out of captivity, not held
+    moved = re.search(r"\b(?:carried|flown|flew|taken|transported)\b", low_before[-80:]) and \
+        re.search(r"\bto\s+(?:the\s+)?[A-Z]", after[np_end - b:np_end - b + 80])
+    if held_place and not moved and not re.search(r"\b(?:returned|freed|released|brought|back|"
+                                                  r"home|came|coming|returning)\b", tail):
         return Dropped("drop.in_custody: still in captivity or custody")
     # the verb that governs the number says what happens to these people
     gov = re.search(r"\b(\w+)\s+(?:(?:the|some|all|at least|more than|about|nearly|over|"
