@@ -437,3 +437,32 @@ def test_the_sdf_and_the_syrian_government_are_sides():
         "2025-04-04"))
     assert set(ev.parties) == {"Syria", "Syrian Democratic Forces"}
     assert ev.returned == {"Syrian Democratic Forces": [60], "Syria": [55]}
+
+
+def test_swaps_counted_as_swaps_and_names_with_number_words_are_no_figures():
+    ev = main_event(run(
+        "President thanks the Normandy Four after the swap\n\n"
+        "Kyiv and the separatists exchanged prisoners on Sunday: Kyiv transferred 60 people "
+        "to the separatists and got 30 back. It was the third of three prisoner swaps this "
+        "year.",
+        "2019-12-29"))
+    assert ev.returned == {"Donbas separatists": [60], "Ukraine": [30]}
+
+
+def test_a_demonym_in_a_relative_clause_is_not_the_side_of_the_figure():
+    ev = main_event(run(
+        "Exchange completed\n\n"
+        "Ukraine got back 40 soldiers in a prisoner exchange with Russia on Friday. Two "
+        "pilots whom Russian troops captured in March were also freed, officials said.",
+        "2022-04-15"))
+    assert "Russia" not in ev.returned or 2 not in ev.returned["Russia"]
+
+
+def test_a_sentence_that_opens_among_those_freed_lists_a_subset():
+    ev = main_event(run(
+        "Captives home\n\n"
+        "Forty Ukrainians came home on Saturday in a prisoner swap with Russia. Among those "
+        "now free is a well-known film director, along with the 12 Ukrainian sailors seized "
+        "last year.",
+        "2019-09-08"))
+    assert ev.returned["Ukraine"] == [40]

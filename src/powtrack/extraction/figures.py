@@ -97,6 +97,10 @@ def _captive_word(w: str) -> bool:
                          "captive_bodies"))
 
 
+_SWAP_NOUNS = frozenset("swap swaps exchange exchanges deal deals release releases list lists "
+                        "trade trades".split())
+
+
 def _head(text_after: str) -> tuple[str | None, str | None, int]:
     """Walk the words after a number to its head noun.
 
@@ -125,6 +129,10 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
         for phrase, n in ((three, 3), (two, 2), (low, 1)):
             if not phrase:
                 continue
+            nxt = words[i + n].group().lower() if i + n < len(words) else ""
+            if nxt in _SWAP_NOUNS and (phrase in military or phrase in civilian
+                                       or phrase in other or phrase in bodies):
+                return None, None, words[i + n].end()  # "four prisoner swaps": swaps counted
             if phrase in military:
                 return "military", phrase, words[i + n - 1].end()
             if phrase in civilian:
@@ -179,6 +187,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if category is None:
         np_end = b  # a bare number: what follows is the clause, not a noun phrase
 
+    if num.words and s[a:a + 1].isupper() and re.search(r"[A-Z][\w'-]+\s+$", before):
+        return Dropped("drop.name: a number word inside a name ('Normandy Four')")
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]) or re.search(
             r"\bat (?:a|the) (?:rate|pace) of\s+$", low_before):
         return Dropped("drop.rate: 'every/per N'")
@@ -222,7 +232,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             and not word_regex("absent").search(after[:60]):
         return Dropped("drop.share_of_other: 'the other N'")  # "the other two freed Americans": a share of a group counted elsewhere
     # parts of a group named just before: "among them the three Americans"
-    if kind == "returned" and (re.search(
+    if kind == "returned" and (re.match(r"^\W*among (?:those|them|the)\b", low_before) or re.search(
             r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$|"
             r"^\W*of (?:those|them|these|whom),?\s+$",
             low_before) or re.match(r"^\s+of them\b", after, re.I)):
@@ -277,6 +287,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                 r"\b(?:figure|number|total|count|tally) (?:of|at|as)\s+$", low_before) or re.search(
                 r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
                 low_before) or re.match(
+                    r"^\s+(?:back|home)\b", after) and re.search(
+                    r"\b(?:got|get|gets|getting|brought|bring|brings|took|welcomed)\s+$", low_before) or re.match(
                     r"^\s+(?:crossed|came|returned|went|(?:were|was|had been|have been)\s+(?:freed|"
                     r"released|handed over|returned|exchanged|transferred|sent))\b", after)):
             return Dropped("drop.bare_number: no captive noun and no swap shape")
@@ -323,7 +335,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     for m in mentions:
         if (num.end <= m.start < offset + np_end + 1 or (
                 offset + np_end <= m.start <= offset + np_end + 1 and m.kind == "people"
-                and category is not None)) and m.start - num.end < 60:
+                and category is not None)) and m.start - num.end < 60 and not re.search(
+                    r"\b(?:who|whom|which|that|whose)\b", s[b:m.start - offset]):
             fig.party = m.party
             fig.has_people_word = True
             fig.rule = "side.demonym_in_phrase"

@@ -105,7 +105,8 @@ _BY_CHOICE = re.compile(r"\b(?:chose|chosen|choose|decided|opted|wish(?:ed)?|wan
 _BARE_STATE = re.compile(r"^\s+(?:remain|(?:are|were) still|still|(?:are|were) (?:being )?held)\b",
                          re.I)
 # "200 more", "200 others": people counted without a noun, after others already named
-_MORE = re.compile(r"^\s+(?:more|others|other captives)\b", re.I)
+_MORE = re.compile(r"^\s+(?:more|others|other captives)\b(?!\s+(?:\w+\s+)?(?:exchanges?|swaps?|"
+                   r"talks|trades?|handovers?|releases?|rounds?)\b)", re.I)
 # a coordinated figure: "40 soldiers and about 200 civilians"
 _AND = re.compile(r"^\s*,?\s*(?:and|as well as|plus)\s+" + _QUALIFIER_WORDS + r"$", re.I)
 # "remain in captivity", "are still held": held, with no holder named
