@@ -29,18 +29,20 @@ WEEKDAYS = {
 
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
         r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
-        r"Nov\.?|Dec\.?)")
+        r"Nov\.?|Dec\.?)(?![a-z])")  # "Jun" is no month inside "June"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PREP = r"(?:(?i:(?:late |early )?(?:on|by|since|until|from|for|in|at|as of|before|after)) (?:the )?)?"
 
 DATE_RE = re.compile(
-    rf"(?P<full_md>{_PREP}{_MON} {_DAY},? {_YEAR})"
-    rf"|(?P<full_dm>{_PREP}{_DAY} {_MON},? {_YEAR})"
+    rf"(?P<full_md>{_PREP}(?:{_WD},? )?{_MON} {_DAY},? {_YEAR})"
+    rf"|(?P<full_dm>{_PREP}(?:{_WD},? )?{_DAY} {_MON},? {_YEAR})"
     rf"|(?P<md>{_PREP}(?:{_WD},? )?{_MON} {_DAY})(?![\d,]*\s*{_YEAR})(?!\d)"
     rf"|(?P<dm>{_PREP}(?:{_WD},? )?{_DAY} (?:of )?{_MON})(?!,? {_YEAR})"
-    rf"|(?P<today>(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))(?:'s)?)"
+    rf"|(?P<today>(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|"
+    rf"(?:[Ee]arly )?[Oo]vernight)(?:'s)?)"
+    rf"|(?P<tomorrow>[Tt]omorrow(?:'s)?)"
     rf"|(?P<yesterday>(?:[Yy]esterday|[Ll]ast night)(?:'s)?)"
     rf"|(?P<wd>{_PREP}(?:next |last |this (?:coming )?|coming )?{_WD}(?:'s)?"
     rf"(?: (?:morning|afternoon|evening|night))?)"
@@ -53,8 +55,9 @@ DATE_RE = re.compile(
 
 _FORWARD = re.compile(
     r"\b(?:will|would|is to|are to|is due|are due|scheduled for|planned for|set for|expected|"
-    r"next|coming)\b", re.I)
-_BACKWARD_TENSE = re.compile(r"\b(?:was|were|had been) (?:due|scheduled|planned|set|expected)\b", re.I)
+    r"next|coming|(?:supposed|set|slated|meant|poised)\W{0,2} to)\b", re.I)
+_BACKWARD_TENSE = re.compile(r"\b(?:was|were|had been) (?:due|scheduled|planned|set|expected|"
+                             r"supposed|slated|meant)\b", re.I)
 
 
 @dataclass
@@ -62,7 +65,7 @@ class DateMention:
     start: int
     end: int
     text: str            # as written, with its preposition ("on Wednesday")
-    kind: str            # full | md | today | yesterday | weekday | month | relative
+    kind: str            # full | md | today | yesterday | tomorrow | weekday | month
     value: date | None   # resolved day, or None
     forward: bool = False
 
@@ -109,10 +112,17 @@ def _day_before(published: date | None) -> date | None:
         return None
 
 
+def _day_after(published: date | None) -> date | None:
+    try:
+        return published + timedelta(days=1) if published else None
+    except OverflowError:
+        return None
+
+
 # Words every date expression contains: the full pattern runs only near them.
 _ANCHOR = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
-    r"[Tt]oday|[Tt]onight|[Tt]his|[Yy]esterday|[Ll]ast|[Nn]ext)")
+    r"[Tt]oday|[Tt]onight|[Tt]his|[Yy]esterday|[Ll]ast|[Nn]ext|[Tt]omorrow|[Oo]vernight)")
 
 
 def _matches(text: str):
@@ -142,6 +152,8 @@ def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
     text = files("powtrack").joinpath("data/dates.tsv").read_text("utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     for kind, number, cell in rows[1:]:
+        if kind == "holiday":
+            continue  # English words: find_holidays reads them
         for w in cell.split("|"):
             words[w.strip()] = (kind, int(number))
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -178,10 +190,43 @@ def _find_foreign(text: str, published: date | None) -> list[DateMention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _holidays() -> tuple[re.Pattern, dict[str, tuple[int, int]]]:
+    """Named days that fall on one date every year (data/dates.tsv rows ``holiday``)."""
+    days: dict[str, tuple[int, int]] = {}
+    text = files("powtrack").joinpath("data/dates.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for kind, number, cell in rows[1:]:
+        if kind == "holiday":
+            for w in cell.split("|"):
+                days[w.strip()] = divmod(int(number), 100)
+    alt = "|".join(re.escape(w) for w in sorted(days, key=len, reverse=True))
+    rx = re.compile(rf"(?<!\w)(?:(?:on|by|before|after|until|since) (?:the )?)?(?P<word>{alt})"
+                    rf"(?:,? (?P<year>{_YEAR}))?(?!\w)", re.IGNORECASE)
+    return rx, days
+
+
+def _find_holidays(text: str, published: date | None) -> list[DateMention]:
+    """ "on Christmas Day", "on Ukraine's Independence Day": a day once the year is known."""
+    rx, days = _holidays()
+    out = []
+    for m in rx.finditer(text):
+        month, day = days[m.group("word").lower()]
+        if m.group("year"):
+            value, kind = _safe_date(int(m.group("year")), month, day), "full"
+        else:
+            value, kind = _infer_year(month, day, published), "md"
+        out.append(DateMention(m.start(), m.end(), m.group(), kind, value))
+    return out
+
+
 _NON_ASCII_WORD = re.compile(r"[^\x00-\x7f]|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
                              r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
                              r"sonntag|lunes|martes|jueves|viernes|domingo|heute|gestern|hier|"
                              r"hoy|ayer|oggi|ieri)\b", re.I)
+
+
+_HOLIDAY_HINT = re.compile(r"[Dd]ay\b|\b[Ee]ve\b|[Cc]hristmas")
 
 
 def find_dates(text: str, published: date | None, context: str = "") -> list[DateMention]:
@@ -212,6 +257,9 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
             value = published
         elif kind == "yesterday":
             value = _day_before(published)
+        elif kind == "tomorrow":
+            value = _day_after(published)
+            forward = True
         elif kind == "wd":
             wd = WEEKDAYS[re.search(_WD, raw).group().lower()]
             low = raw.lower()
@@ -236,9 +284,11 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
         elif kind in ("month_year", "month", "rel_month"):
             kind = "month"
         out.append(DateMention(m.start(), m.end(), raw, kind, value, forward))
+    extra = _find_holidays(text, published) if _HOLIDAY_HINT.search(text) else []
     if _NON_ASCII_WORD.search(text):
+        extra += _find_foreign(text, published)
+    if extra:
         taken = [(d.start, d.end) for d in out]
-        out += [d for d in _find_foreign(text, published)
-                if not any(a < d.end and d.start < b for a, b in taken)]
+        out += [d for d in extra if not any(a < d.end and d.start < b for a, b in taken)]
         out.sort(key=lambda d: d.start)
     return out

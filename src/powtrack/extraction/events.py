@@ -34,7 +34,9 @@ _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|c
 _BACKGROUND_CUE = re.compile(
     r"\b(?:previous|prior|earlier|last|most recent|latest|an earlier)\s+(?:\w+\s+)?"
     r"(?:exchange|exchanged|swap|swapped|handover|stage|round|release)|\b(?:followed|after|since|"
-    r"before)\s+(?:an?|the)\s+(?:\w+\s+)?(?:exchange|swap)\b|\bpattern\b|\bone of (?:several|many)\b",
+    r"before)\s+(?:an?|the)\s+(?:\w+\s+)?(?:exchange|swap)\b|\bpattern\b|\bone of (?:several|many)\b"
+    # a bulleted item: the recap list under a report ("Background: • On 2 May ...")
+    r"|[\u2022\u25aa\u25cf\u2023\u25e6]",
     re.I)
 _ANAPHORA = re.compile(r"^(?:In|Under|During|For) (?:that|this|the earlier|the previous) "
                       r"(?:operation|exchange|swap|deal|handover|round|stage)\b|^(?:That|The earlier|"
@@ -132,14 +134,35 @@ def _closest_to_swap(s: Sentence, dates: list[DateMention]) -> DateMention:
     return min(dates, key=lambda d: (min(abs(d.start - v) for v in verbs), d.start))
 
 
+_SECTION_HEADING = re.compile(
+    r"^(?:background|context|related(?: articles| stories| news)?|read more|read also|see also|"
+    r"previously|more on this story|recommended)\b\s*:?", re.I)
+
+
 def build_events(sentences: list[Sentence]) -> list[Builder]:
     """Group swap sentences into a main event and background events."""
     builders: list[Builder] = []
     main: Builder | None = None
     any_swap = any(s.data["swap"] and not s.data["irrealis"] for s in sentences)
     last_target: Builder | None = None
+    in_background = False
     for s in sentences:
         d = s.data
+        # segment.background_section: after a "Background:" or "Related:" heading, every
+        # swap is an earlier one; undated ones say nothing of this swap
+        if _SECTION_HEADING.match(s.text):
+            in_background = True
+        if in_background and main is not None:
+            dated = [x for x in strong_dates(s) if x.kind != "month"] if d["figures"] else []
+            if dated:
+                key = date_key(dated[0])
+                target = next((bb for bb in builders if not bb.main and bb.date
+                               and date_key(bb.date) == key), None)
+                if target is None:
+                    target = Builder(main=False, date=dated[0], date_sentence=s)
+                    builders.append(target)
+                target.segments.append((s, s.start, s.end))
+            continue
         if not (d["swap"] or d["figures"] or d["mediators"] or d["place"]):
             continue
         if main is None and not d["swap"]:
