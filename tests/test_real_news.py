@@ -466,3 +466,18 @@ def test_a_sentence_that_opens_among_those_freed_lists_a_subset():
         "last year.",
         "2019-09-08"))
     assert ev.returned["Ukraine"] == [40]
+
+
+def test_swaps_under_a_background_heading_are_earlier_swaps():
+    record = run(
+        "Bodies returned\n\n"
+        "Ukraine and Russia exchanged the bodies of fallen soldiers on a \"40 for 40\" basis, "
+        "the ministry said.\n\n"
+        "Background:\n\n"
+        "- On 3 May, the two sides swapped the bodies of 90 soldiers each.\n"
+        "- Earlier swaps were carried out under a 25 for 25 formula.",
+        "2022-06-08")
+    ev = main_event(record)
+    assert ev.returned == {}
+    assert ev.breakdown == {"Ukraine": {"bodies": 40}, "Russia": {"bodies": 40}}
+    assert [e.date.isoformat() for e in record.events if not e.main] == ["2022-05-03"]

@@ -310,6 +310,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if other_value == num.value:
             fig.party = BOTH
             fig.rule = "side.n_for_n"
+            if category is None and kind == "returned" and re.search(
+                    r"\b(?:bodies|remains|dead)\b", s, re.I):
+                fig.kind = "bodies"  # "exchanged the bodies ... on a 50-for-50 basis"
             # "the third stage of the 1,000-for-1,000 exchange": the deal, not this stage
             if re.match(r"[^.;,]{0,12}?\b(?:prisoner |POW |captive )?(?:exchange|swap|deal|"
                         r"agreement|format|formula)\b", after[for_n.end():], re.I) and re.search(
