@@ -481,3 +481,50 @@ def test_swaps_under_a_background_heading_are_earlier_swaps():
     assert ev.returned == {}
     assert ev.breakdown == {"Ukraine": {"bodies": 40}, "Russia": {"bodies": 40}}
     assert [e.date.isoformat() for e in record.events if not e.main] == ["2022-05-03"]
+
+
+def test_giver_hands_receiver_n_gives_them_to_the_receiver():
+    ev = main_event(run(
+        "Moscow hands Kyiv 180 prisoners of war in return for 60 men\n\n"
+        "The exchange took place on Friday, officials said.",
+        "2022-09-23"))
+    assert ev.returned == {"Ukraine": [180], "Russia": [60]}
+
+
+def test_the_number_of_a_side_s_people_put_at_n():
+    ev = main_event(run(
+        "Exchange on Saturday\n\n"
+        "Russia's defence ministry said 40 Russian soldiers were freed in a prisoner exchange "
+        "on Saturday. Kyiv put the number of Ukrainians freed at 42.",
+        "2022-10-29"))
+    assert ev.returned == {"Russia": [40], "Ukraine": [42]}
+
+
+def test_n_of_the_freed_with_injuries_are_wounded_not_a_figure():
+    ev = main_event(run(
+        "Swap brings 120 home\n\n"
+        "Ukraine got back 120 soldiers in a prisoner exchange with Russia on Monday. At least "
+        "25 of the freed Ukrainians had serious injuries, the headquarters said.",
+        "2024-02-05"))
+    assert ev.returned["Ukraine"] == [120]
+    assert ev.breakdown["Ukraine"]["wounded"] == 25
+
+
+def test_swapped_for_exactly_as_many_gives_the_other_side_the_same_figure():
+    ev = main_event(run(
+        "Prisoner exchange\n\n"
+        "Russia's defence ministry said on Wednesday that 150 Russian soldiers had been "
+        "swapped for \"exactly\" as many Ukrainian servicemen.",
+        "2024-01-31"))
+    assert ev.returned == {"Russia": [150], "Ukraine": [150]}
+
+
+def test_a_group_made_up_of_parts_fills_the_breakdown():
+    ev = main_event(run(
+        "Swap completed\n\n"
+        "Fifty people have come back to Ukraine in a prisoner exchange with Russia, the "
+        "minister said on Thursday. The group of 50 was made up of 10 officers, 28 soldiers "
+        "and 12 civilians.",
+        "2022-04-29"))
+    assert ev.returned["Ukraine"] == [50]
+    assert ev.breakdown["Ukraine"] == {"military": 38, "civilians": 12}

@@ -161,7 +161,8 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
     # 3. figures
     for s in sentences:
         if not (s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
-                or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains)\b", s.text, re.I)):
+                or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains|made up of|consist\w*|"
+                             r"compris\w*|composed of|broke?n? (?:\w+ )?down)\b", s.text, re.I)):
             continue
         ms = by_sentence.get(s.index, [])
         speaker = _speaker(s.text, s.start, ms)
@@ -205,6 +206,7 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         _prisoners_beside_civilians(s, text)
         _coordinated_sides(s, text)
         _named_companions(s, text)
+        _same_number(s, text)
         _mark_parts(s.data["figures"])
         # two sides each getting people back in one sentence is a swap
         sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
@@ -422,6 +424,23 @@ def _agreed_swap(ev: Event, b) -> bool:
         for s, _, _ in b.segments)
 
 
+_SAME_NUMBER = re.compile(r"\b(?:for|against|in return for|in exchange for)\s+[\"'“”]?(?:exactly)?[\"'“”]?\s*"
+                          r"(?:as many|the same number(?: of)?)\b", re.I)
+
+
+def _same_number(s, text: str) -> None:
+    """Rule side.same_number: "195 Russians were swapped for exactly as many Ukrainians"."""
+    for f in list(s.data["figures"]):
+        if f.kind != "returned" or not f.party or f.party.startswith("*"):
+            continue
+        m = _SAME_NUMBER.search(text, f.end, min(s.end, f.end + 80))
+        if m and not re.search(r"[.;]|\d", text[f.end:m.start()]):
+            s.data["figures"].append(Figure(
+                f.value, m.start(), m.end(), "returned", f.category, other_of=f.party,
+                speaker=f.speaker, qualifier=f.qualifier, sentence=s, rule="side.same_number"))
+    s.data["figures"].sort(key=lambda f: f.start)
+
+
 def _two_way(ev: Event) -> bool:
     return sum(1 for v in ev.returned.values() if v) >= 2
 
@@ -488,7 +507,8 @@ def _near_return_words(s, n) -> bool:
     window = s.text[lo:hi]
     return bool(word_regex("return_verbs").search(window) or word_regex("swap").search(window)
                 or _SHORTFALL.search(window)
-                or re.search(r"\b(?:bodies|remains|includ\w*|among)\b", window))
+                or re.search(r"\b(?:bodies|remains|includ\w*|among|made up of|consist\w*|compris\w*|"
+                             r"composed of)\b", window))
 
 
 def _has_return_words(text: str) -> bool:
@@ -513,16 +533,43 @@ def _in_cumulative_clause(s, n) -> bool:
 
 
 def _date(ev: Event, b, doc: Document) -> None:
+    """The event's day: its own date, else the day a side announced it, else the text's only day."""
+    from dataclasses import replace
+
+    from powtrack.extraction.dates import anchor_in_text, sole_day
+    from powtrack.extraction.events import reporting_dates, strong_dates
+
     dm = b.date
+    s = b.date_sentence or b.weak_sentence
     if dm is None and b.main and b.weak_date is not None and ev.status == "completed":
         dm = b.weak_date
+    text = (doc.clean or doc.text)[:MAX_CHARS]
+    sentences = None
+    if (dm is None and b.main and ev.status == "completed") or (
+            dm is not None and dm.value is None and doc.published is None):
+        sentences = split_sentences(text)
+        swap_rx = word_regex("swap")
+        mentions = []
+        for x in sentences:
+            x.data["dates"] = [replace(d, start=d.start + x.start, end=d.end + x.start)
+                               for d in find_dates(x.text, doc.published)]
+            x.data["cumulative"] = False
+            fit = {id(d) for d in strong_dates(x) + reporting_dates(x)}
+            mentions += [(d, id(d) in fit and not swap_rx.search(x.text), x)
+                         for d in x.data["dates"]]
+    if dm is None and sentences is not None:
+        # rule date.sole_day: a completed swap dated nowhere else takes the text's only day
+        dm = sole_day([(d, ok) for d, ok, _ in mentions], doc.published)
+        s = next((x for d, _, x in mentions if d is dm), None)
     if dm is None:
         return
     if ev.status == "agreed" and not dm.forward and dm.kind != "month":
         return
     ev.date_text = dm.text
     ev.date = dm.value if dm.kind != "month" else None
-    s = b.date_sentence or b.weak_sentence
+    if ev.date is None and dm.kind != "month" and sentences is not None:
+        # rule date.anchored: no publication date, but a full date in the text
+        ev.date = anchor_in_text(dm, [d for d, _, _ in mentions])
     if s is not None:
         ev.evidence.append(Evidence("date", ev.date.isoformat() if ev.date else None, dm.start,
                                     dm.end, doc.text[s.start:s.end], s.start))

@@ -27,7 +27,9 @@ _NOT_SWAP_DATE = re.compile(
     # "captured" as a verb ("captured by Russia ... in 2018"), not as an adjective ("captured soldiers")
     r"|\b(?:was|were|been|being)\s+(?:captured|arrested|detained|abducted|seized|killed|taken)\b"
     r"|\b(?:captured|arrested|detained|abducted|seized|killed|surrendered|fell)\s+(?:by|in|on|at|"
-    r"near|during|after|while|when)\b)[^.;,]{0,45}$"
+    r"near|during|after|while|when)\b"
+    # the day a swap was planned for, not the day it took place
+    r"|\b(?:was|were|had been) (?:supposed|due|scheduled|planned|set|slated|meant) to\b)[^.;,]{0,45}$"
     r"|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
@@ -41,6 +43,9 @@ _BACKGROUND_CUE = re.compile(
 _ANAPHORA = re.compile(r"^(?:In|Under|During|For) (?:that|this|the earlier|the previous) "
                       r"(?:operation|exchange|swap|deal|handover|round|stage)\b|^(?:That|The earlier|"
                       r"The previous) (?:operation|exchange|swap|deal|handover)\b", re.I)
+# "that group was made up of ...": the distal demonstrative points back at the swap before
+_THAT_GROUP = re.compile(r"\bthat (?:group|operation|exchange|swap|handover|round|stage|batch)\b",
+                         re.I)
 _NAME = r"(?:(?:the|a|an|[a-z-]+)\s+){0,6}[A-Z][\w'-]+(?: [A-Z][\w'-]+)+"
 _NAMED_SWAP = re.compile(
     r"\b(?:freed|released|frees|releases|freeing|releasing|swapped|traded|exchanged)\b[^;]{0,140}?"
@@ -189,8 +194,8 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])
-            if dm is None and last_target is not None and not last_target.main and _ANAPHORA.match(
-                    s.text):
+            if dm is None and last_target is not None and not last_target.main and (
+                    _ANAPHORA.match(s.text) or _THAT_GROUP.search(s.text)):
                 last_target.segments.append((s, a, b))  # "In that operation, 16 prisoners ..."
                 continue
             if dm is None:

@@ -220,7 +220,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                                         head_text[:max(0, np_len)], re.I):
         kind = "wounded"  # "31 injured Ukrainian soldiers": a breakdown of the side's total
     # a local share of the swap: "three men from our district were among those freed"
-    if re.match(r"^[^.;,]{0,40}?\b(?:(?:were|was|are|is)\s+)?among\b", after[np_end - b:]) or re.match(
+    if re.match(r"^[^.;,]{0,40}?\b(?:(?:were|was|are|is)\s+)?among\b(?!\s+(?:them|whom)\b)",
+                after[np_end - b:]) or re.match(
             r"^\s*(?:who\s+(?:come|came)\s+)?from\s+(?:our|the|this)\s+(?:district|region|city|town|"
             r"village|oblast|area|province|community)", after[np_end - b:], re.I):
         return Dropped("drop.local_share: a local share of those freed")
@@ -231,6 +232,15 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if re.search(r"\bthe other\s+$", low_before) and not word_regex("refused").search(after[:60]) \
             and not word_regex("absent").search(after[:60]):
         return Dropped("drop.share_of_other: 'the other N'")  # "the other two freed Americans": a share of a group counted elsewhere
+    # "36 of the freed Ukrainians had serious injuries": a share of those freed
+    if kind == "returned" and re.match(r"^\s+of (?:the|those)\s+(?:[\w-]+\s+)?(?:freed|released|"
+                                       r"returned|returning|exchanged|swapped|repatriated)\b", after, re.I):
+        if re.search(r"\b(?:injur|wound|ill\b|illness|sick|hurt)", after[:140], re.I):
+            kind = "wounded"
+        elif category not in ("military", "civilians"):
+            return Dropped("drop.subset: a share of those freed")
+        else:
+            kind = "part"
     # parts of a group named just before: "among them the three Americans"
     if kind == "returned" and (re.match(r"^\W*among (?:those|them|the)\b", low_before) or re.search(
             r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$|"
@@ -284,7 +294,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         # bare numbers count only in the "N each", "N for N", "received N" and
         # "X freed 61 and Y 38" shapes
         if not (each_after or for_n or supersedes or elided or re.search(
-                r"\b(?:figure|number|total|count|tally) (?:of|at|as)\s+$", low_before) or re.search(
+                r"\b(?:figure|number|total|count|tally) (?:of|at|as)\s+$", low_before)
+                or _PUTS_NUMBER_AT.search(before) or re.search(
                 r"\b(?:received|handed over|freed|released|returned|swapped|exchanged)\s+$",
                 low_before) or re.match(
                     r"^\s+(?:back|home)\b", after) and re.search(
@@ -408,6 +419,13 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.rule = "side.destination"
             return fig
 
+    puts = _PUTS_NUMBER_AT.search(before)
+    if kind == "returned" and puts:
+        inside = [m for m in mentions if offset + puts.start(1) <= m.start < offset + puts.end(1)]
+        if inside:
+            fig.party = inside[0].party  # "put the number of Ukrainians freed at 52"
+            fig.rule = "side.number_of"
+            return fig
     # 4. the side that acted: "Ukraine handed over N" / "X received N"
     subj = None
     for m in reversed([m for m in mentions if m.end <= num.start]):
@@ -429,6 +447,12 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         # "Armenia and Azerbaijan freed 60 captives": one figure for both, a total
         fig.rule = "side.combined"
         fig.combined = True
+        return fig
+    if subj is not None and not s[subj.end - offset:a].strip() and re.search(
+            r"\b(?:hands?|handed|handing|gave|gives|giving|sent|sends|returned|returns)\s+(?:the\s+)?$",
+            s[:subj.start - offset]):
+        fig.party = subj.party  # "Moscow hands Kyiv 225 prisoners": Kyiv receives them
+        fig.rule = "side.indirect_object"
         return fig
     if subj is not None:
         gap = s[subj.end - offset:a]
@@ -489,6 +513,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         fig.rule = "side.in_return"
         return fig
     return fig
+
+
+_PUTS_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|set|sets|placed|places) the (?:number|"
+                             r"figure|total|count|tally) of ([^.;]{1,50}?) at\s+$", re.I)
 
 
 def _coordinated(s: str, subj: PartyMention, mentions: list[PartyMention], offset: int) -> bool:
