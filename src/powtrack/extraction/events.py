@@ -27,9 +27,7 @@ _NOT_SWAP_DATE = re.compile(
     # "captured" as a verb ("captured by Russia ... in 2018"), not as an adjective ("captured soldiers")
     r"|\b(?:was|were|been|being)\s+(?:captured|arrested|detained|abducted|seized|killed|taken)\b"
     r"|\b(?:captured|arrested|detained|abducted|seized|killed|surrendered|fell)\s+(?:by|in|on|at|"
-    r"near|during|after|while|when)\b"
-    # the day a swap was planned for, not the day it took place
-    r"|\b(?:was|were|had been) (?:supposed|due|scheduled|planned|set|slated|meant) to\b)[^.;,]{0,45}$"
+    r"near|during|after|while|when)\b)[^.;,]{0,45}$"
     r"|,\s*held (?:in|at)\b[^.;,]{0,30}$", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|"
                           r"statement|issued|posted)\b[^.;,]{0,12}$", re.I)
@@ -130,7 +128,18 @@ _SWAP_VERB = re.compile(r"\b(?:exchanged|swapped|traded|freed|released|handed ov
 
 
 def _closest_to_swap(s: Sentence, dates: list[DateMention]) -> DateMention:
-    """Of several dates in one clause, the one nearest a swap verb ("released ... yesterday")."""
+    """Of several dates in one clause, the one nearest a swap verb ("released ... yesterday").
+
+    Rule date.planned_day: a day the swap was planned for ("was supposed to happen
+    on Sunday but took place on Wednesday") gives way to another day in the clause.
+    """
+    if len(dates) == 1:
+        return dates[0]
+    ends = [max([x.end for x in dates if x.end <= d.start], default=s.start) for d in dates]
+    held = [d for d, e in zip(dates, ends, strict=True) if not re.search(
+        r"\b(?:was|were|had been) (?:supposed|due|scheduled|planned|set|slated|meant|expected) "
+        r"(?:to|for)\b[^.;,]{0,45}$", s.text[e - s.start:d.start - s.start][-70:], re.I)]
+    dates = held or dates
     if len(dates) == 1:
         return dates[0]
     verbs = [m.start() + s.start for m in _SWAP_VERB.finditer(s.text)]
@@ -537,7 +546,10 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
                 marked = marked or any(w.sentence is f.sentence and w.value > f.value
                                        and w.start < f.start for w in whole_figs)
                 # "among them 15 Saudi soldiers": a share by nationality, not a category split
-                if marked and wholes and f.value < max(wholes) and not f.has_people_word:
+                # a lone military subset ("five former police officers among them") splits
+                # nothing; a lone civilian share does ("six civilians were also in the group")
+                if marked and wholes and f.value < max(wholes) and not f.has_people_word \
+                        and f.category == "civilians":
                     ev.breakdown.setdefault(p, {}).setdefault(f.category, f.value)
                     _evidence(ev, "breakdown." + f.category, f, p, evidence_sentence,
                               "parts.subcount")
