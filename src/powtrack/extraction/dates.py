@@ -292,3 +292,45 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
         out += [d for d in extra if not any(a < d.end and d.start < b for a, b in taken)]
         out.sort(key=lambda d: d.start)
     return out
+
+
+def anchor_in_text(d: DateMention, full_dates: list[DateMention]) -> date | None:
+    """Rule date.anchored: with no publication date, a full date in the text fixes a weekday.
+
+    "on Thursday" is the day of the text's latest full date ("December 8, 2022")
+    when that date is a Thursday; "Dec. 27" is the full date of the same month
+    and day. Anything else stays unresolved: a year nothing states is never guessed.
+    """
+    days = [x.value for x in full_dates if x.kind == "full" and x.value is not None]
+    if d.value is not None or not days:
+        return None
+    if d.kind == "weekday":
+        wd = re.search(_WD, d.text)
+        latest = max(days)
+        if wd and not d.forward and latest.weekday() == WEEKDAYS[wd.group().lower()]:
+            return latest
+    elif d.kind == "md":
+        mon, day = re.search(_MON, d.text), re.search(rf"(?<!\d){_DAY}(?!\d)", d.text)
+        if mon and day:
+            same = {x for x in days if (x.month, x.day) == (_month(mon.group()), _day(day.group()))}
+            if len(same) == 1:
+                return same.pop()
+    return None
+
+
+def sole_day(mentions: list[tuple[DateMention, bool]], published: date | None) -> DateMention | None:
+    """Rule date.sole_day: the one day a text names, when it names no other.
+
+    ``mentions`` are every date of the text with whether it may date the swap
+    (not the day of a capture, a truce or another swap). A completed swap that
+    the text dates nowhere else happened, or was announced, on the only day the
+    text names; one other day, a date in the future or a date that belongs to
+    something else leaves it undated.
+    """
+    days = [(d, ok) for d, ok in mentions if d.kind != "month" and d.value is not None]
+    if not days or len({d.value for d, _ in days}) != 1 or not all(ok for _, ok in days):
+        return None
+    first = days[0][0]
+    if any(d.forward for d, _ in days) or (published is not None and first.value > published):
+        return None
+    return first
