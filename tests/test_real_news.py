@@ -247,11 +247,12 @@ def test_nationals_that_restate_a_stated_whole_add_nothing():
 def test_a_trade_of_hostages_for_prisoners_is_a_swap_without_the_word_exchange():
     record = run(
         "Prisoners go free\n\n"
-        "Israel set 39 Palestinian women and teenagers free on Friday under the arrangement "
-        "trading hostages held in Gaza for Palestinian prisoners.",
+        "Hamas delivered 13 Israeli hostages to the Red Cross on Friday, and Israel let 39 "
+        "Palestinian women and teenagers go under the arrangement trading hostages held in "
+        "Gaza for Palestinian prisoners.",
         "2023-11-25")
     ev = main_event(record)
-    assert ev.returned["Hamas"] == [39]
+    assert ev.returned == {"Israel": [13], "Hamas": [39]}
 
 
 def test_a_total_of_one_swap_is_its_figure_but_a_perfect_total_is_cumulative():
