@@ -150,3 +150,11 @@ def test_dates_bulleted_recap_swap_is_not_the_main_swap_day():
     ev = main_event(record)
     assert ev.date is None
     assert any(e.date == dt.date(2024, 5, 2) for e in record.events if not e.main)
+
+
+def test_dates_page_stamp_alone_does_not_date_the_swap():
+    ev = main_event(run(
+        "Updated 14 May 2024, 10:42\n\n"
+        "Ukraine and Russia swapped 25 prisoners each in a deal brokered by Qatar, the "
+        "ombudsman wrote.", "2024-05-14"))
+    assert ev.date is None

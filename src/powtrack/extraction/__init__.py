@@ -555,8 +555,13 @@ def _date(ev: Event, b, doc: Document) -> None:
                                for d in find_dates(x.text, doc.published)]
             x.data["cumulative"] = False
             fit = {id(d) for d in strong_dates(x) + reporting_dates(x)}
-            mentions += [(d, id(d) in fit and not swap_rx.search(x.text), x)
-                         for d in x.data["dates"]]
+            dateline = _DATELINE.match(x.text)
+            for d in x.data["dates"]:
+                rest = x.text[:d.start - x.start] + x.text[d.end - x.start:]
+                if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 3 or (
+                        dateline and d.end - x.start <= dateline.end()):
+                    continue  # a page's own stamp or dateline dates the page, not the swap
+                mentions.append((d, id(d) in fit and not swap_rx.search(x.text), x))
     if dm is None and sentences is not None:
         # rule date.sole_day: a completed swap dated nowhere else takes the text's only day
         dm = sole_day([(d, ok) for d, ok, _ in mentions], doc.published)
