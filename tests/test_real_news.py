@@ -529,3 +529,40 @@ def test_a_group_made_up_of_parts_fills_the_breakdown():
         "2022-04-29"))
     assert ev.returned["Ukraine"] == [50]
     assert ev.breakdown["Ukraine"] == {"military": 38, "civilians": 12}
+
+
+def test_two_named_people_traded_count_one_each():
+    ev = main_event(run(
+        "Swap at the airport\n\n"
+        "Officials in Washington and Moscow said Anna Berg and Dmitri Sokol had been traded in "
+        "a prisoner exchange on Thursday.",
+        "2022-12-09"))
+    assert ev.returned == {"United States": [1], "Russia": [1]}
+
+
+def test_one_figure_of_a_side_given_in_return_counts_one():
+    ev = main_event(run(
+        "Two Americans freed\n\n"
+        "The Taliban released two Americans held in Afghanistan in a prisoner exchange on "
+        "Monday. They were freed in return for the transfer of a Taliban commander serving a "
+        "life term in the United States.",
+        "2025-01-21"))
+    assert ev.returned == {"United States": [2], "Taliban": [1]}
+
+
+def test_a_count_restated_in_parentheses_adds_nothing():
+    ev = main_event(run(
+        "Prisoner exchange\n\n"
+        "Venezuela released ten Americans (six citizens plus four residents) on Friday in "
+        "exchange for 200 Venezuelans sent home by the United States.",
+        "2025-07-19"))
+    assert ev.returned == {"United States": [10], "Venezuela": [200]}
+
+
+def test_aircraft_are_not_captives():
+    ev = main_event(run(
+        "Airlift swap\n\n"
+        "The Houthis and the Saudi-led coalition exchanged prisoners on Thursday. Two aircraft "
+        "carrying Houthis freed by the coalition left the airport.",
+        "2020-10-16"))
+    assert 2 not in [v for vals in ev.returned.values() for v in vals]

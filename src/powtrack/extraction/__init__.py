@@ -250,7 +250,8 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         builders.append(framework)
     for b in builders:
         b.status = "agreed" if b.framework else event_status(b, headline if b.main else None)
-        parties = choose_parties(b, by_sentence, headline if b.main else None, mediator_spans)
+        parties = choose_parties(b, by_sentence, headline if b.main else None, mediator_spans,
+                                 None if b.main else main_parties)
         if len(parties) < 2 and not b.main and main_parties:
             parties = list(main_parties)
         if len(parties) < 2:
@@ -311,6 +312,7 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?\w+(?:ed|en|ght|t)\b|"
                       r"\bnow\b", re.I)
+_RELATIVE = re.compile(r"\b(?:who|whom|which|that)\b[^,;.]*", re.I)
 _THIS_DAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|on (?:mon|tues|wednes|"
                        r"thurs|fri|satur|sun)day)\b", re.I)
 
@@ -321,7 +323,8 @@ def _running_total(sentence: str) -> bool:
     "A total of 150 were exchanged" is one swap's figure; "the mediation has now
     secured the release of 1,500 in total" counts them all.
     """
-    return bool(word_regex("cumulative_total").search(sentence) and _PERFECT.search(sentence)
+    main_clause = _RELATIVE.sub("", sentence)  # "8 Russians who had been held": not the verb
+    return bool(word_regex("cumulative_total").search(sentence) and _PERFECT.search(main_clause)
                 and not _THIS_DAY.search(sentence))
 
 

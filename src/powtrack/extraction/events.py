@@ -50,6 +50,9 @@ _NAMED_SWAP = re.compile(
     r"\b(?:in (?:an? )?(?:[\w-]+ )?(?:exchange|swap|trade) for|in return for|for)\s+" + _NAME
     + r"|\b(?:freed|released|frees|releases)\b[^;]{0,160}?\b(?:received|receiving|got back|getting "
     r"back|took back|taking back)\s+(?:in (?:return|exchange)\s+)?" + _NAME)
+# "Brittney Griner and Viktor Bout had been traded": two named people, one each
+_NAMED_PAIR = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][\w'-]+)+ and [A-Z][a-z]+(?: [A-Z][\w'-]+)+ (?:had been|have been|"
+                         r"were|are being) (?:traded|swapped|exchanged)\b")
 _NAMED_RELEASE = re.compile(
     r"(?P<actor>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*)\s+(?:\w+\s+){0,2}?(?:freed|released|handed over|"
     r"handed|let go|returned)\s+(?:(?:former|the|a|U\.S\.|US|[a-z-]+)\s+){0,4}"
@@ -303,7 +306,8 @@ def event_status(b: Builder, headline: Sentence | None) -> str:
 
 
 def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention]],
-                   headline: Sentence | None, mediator_spans: set[int]) -> list[str]:
+                   headline: Sentence | None, mediator_spans: set[int],
+                   main_parties: list[str] | None = None) -> list[str]:
     """The two sides of an event: where its figures go, and who its swap sentences name."""
     score: dict[str, float] = {}
     first_pos: dict[str, int] = {}
@@ -351,6 +355,8 @@ def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention
         if f.kind == "returned" and f.party in chosen:
             fig_pos.setdefault(f.party, f.start)
     chosen.sort(key=lambda p: (fig_pos.get(p, 10**9), first_pos[p]))
+    if len(chosen) == 1 and main_parties and chosen[0] in main_parties:
+        return list(main_parties)  # a background swap of the same two sides
     if len(chosen) == 1:
         opp = table.get(chosen[0])
         if opp and opp.opponents:
@@ -463,7 +469,8 @@ def assemble(b: Builder, parties: list[str],
     # "freed Trevor Reed in exchange for Konstantin Yaroshenko": one person each
     if not ev.returned and len(parties) == 2:
         for s, a, e in b.segments:
-            m = _NAMED_SWAP.search(s.text[a - s.start:e - s.start])
+            m = _NAMED_SWAP.search(s.text[a - s.start:e - s.start]) or _NAMED_PAIR.search(
+                s.text[a - s.start:e - s.start])
             if m and s.data["swap"]:
                 for p in parties:
                     ev.returned[p] = [1]
@@ -498,6 +505,7 @@ def assemble(b: Builder, parties: list[str],
                                                 a + m.end("name"), sentence, sstart, receiver))
                 if receiver and " " in m.group("name"):
                     _person(ev, receiver, m.group("name"), s, evidence_sentence)
+    _named_counterpart(b, ev, parties, other, evidence_sentence)
     _add_extra_groups(resolved, ev)
     _drop_rounded(b, ev)
     # a promise that was kept in full is not a shortfall; a plan with no shortfall
@@ -575,6 +583,39 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
                 _evidence(ev, "breakdown." + f.category, f, p, evidence_sentence, rule,
                           value=sums[f.category])
     used |= done
+
+
+_COUNTERPART = re.compile(
+    r"\b(?:exchanged|swapped|traded|in (?:return|exchange) for)\s+(?:for\s+)?(?:the (?:release|transfer|"
+    r"return) of\s+)?(?:(?P<single>an?|one)\s+(?P<side>[A-Z][\w-]+)\s+(?:figure|member|commander|"
+    r"fighter|prisoner|national|citizen|officer|leader|operative)\b|(?:[a-z-]+\s+){0,3}"
+    r"(?P<name>[A-Z][a-z]+(?: [A-Z][\w'-]+)+))")
+
+
+def _named_counterpart(b: Builder, ev: Event, parties: list[str], other, evidence_sentence
+                       ) -> None:
+    """Rule people.counterpart: "the two were exchanged for Khan Mohammed", "in return for
+    the transfer of a Taliban figure": one person for the side that has no count yet."""
+    if len(parties) != 2 or len([p for p in parties if ev.returned.get(p)]) != 1:
+        return
+    counted = next(p for p in parties if ev.returned.get(p))
+    receiver = other(counted)
+    terms = party_terms()[0]
+    for s, a, e in b.segments:
+        for m in _COUNTERPART.finditer(s.text[a - s.start:e - s.start]):
+            if m.group("single"):
+                term = terms.get(m.group("side"))
+                if term is None or term.canonical != receiver:
+                    continue
+            elif m.group("name") in terms or any(w in terms for w in m.group("name").split()):
+                continue
+            ev.returned[receiver] = [1]
+            sentence, sstart = evidence_sentence(s)
+            ev.evidence.append(Evidence("returned", 1, a + m.start(), a + m.end(), sentence,
+                                        sstart, receiver))
+            if m.group("name"):
+                _person(ev, receiver, m.group("name"), s, evidence_sentence)
+            return
 
 
 def _sum_nationals(resolved: list[tuple[Figure, list[str]]], used: set[int]) -> None:

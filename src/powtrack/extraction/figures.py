@@ -187,6 +187,12 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if category is None:
         np_end = b  # a bare number: what follows is the clause, not a noun phrase
 
+    paren = before.rfind("(")
+    if paren >= 0 and ")" not in before[paren:] and re.search(
+            r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+            r"fifty|hundred)\b)[^.;()]{0,40}\(\s*[^()]{0,40}$", before[max(0, paren - 45):], re.I):
+        # "ten Americans (five citizens plus five residents)": a breakdown of the count before
+        return Dropped("drop.parenthetical: restates the count before the parenthesis")
     if num.words and s[a:a + 1].isupper() and re.search(r"[A-Z][\w'-]+\s+$", before):
         return Dropped("drop.name: a number word inside a name ('Normandy Four')")
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]) or re.search(
@@ -263,6 +269,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     # "carried one [man] held in captivity to Baku": moved out of captivity, not held
     moved = re.search(r"\b(?:carried|flown|flew|taken|transported)\b", low_before[-80:]) and \
         re.search(r"\bto\s+(?:the\s+)?[A-Z]", after[np_end - b:np_end - b + 80])
+    # "is freeing five Iranians held in US custody": the verb frees them
+    moved = moved or re.search(r"\b(?:freeing|freed|frees|free|releasing|released|releases|release|"
+                               r"handing over|handed over|hands over|swapping|swapped|exchanging|"
+                               r"exchanged|trading|traded)\s+(?:\w+\s+){0,2}$", low_before)
     if held_place and not moved and not re.search(r"\b(?:returned|freed|released|brought|back|"
                                                   r"home|came|coming|returning)\b", tail):
         return Dropped("drop.in_custody: still in captivity or custody")
