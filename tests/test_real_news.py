@@ -566,3 +566,15 @@ def test_aircraft_are_not_captives():
         "carrying Houthis freed by the coalition left the airport.",
         "2020-10-16"))
     assert 2 not in [v for vals in ev.returned.values() for v in vals]
+
+
+def test_a_swap_announced_on_a_day_keeps_that_day_over_a_failed_plan_before_it():
+    record = run(
+        "Sides return the dead\n\n"
+        "Russia and Ukraine said on Friday they had exchanged the bodies of 90 soldiers. "
+        "Russia received the remains of 40 soldiers and Ukraine got back 50 bodies.\n\n"
+        "On Wednesday, Moscow said a planned prisoner swap had collapsed after a plane crash.",
+        "2024-01-27")
+    ev = main_event(record)
+    assert ev.status == "completed"
+    assert ev.date is not None and ev.date.isoformat() == "2024-01-26"

@@ -231,7 +231,9 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
                 target = main
             elif definite and (main.date is None or main.date.value is None or dm.value is None):
                 target = main
-            elif main.date is None and dm.kind != "month" and not _BACKGROUND_CUE.search(
+            elif main.date is None and dm.kind != "month" and not (
+                    main.weak_date is not None and (d["failed"] or d["agreed_only"])) \
+                    and not _BACKGROUND_CUE.search(
                     s.text[max(a, dm.start - 80) - s.start:dm.end - s.start]) and not _WHEN_AFTER.match(
                     s.text[dm.end - s.start:]):
                 main.date, main.date_sentence = dm, s
