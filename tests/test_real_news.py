@@ -578,3 +578,26 @@ def test_a_swap_announced_on_a_day_keeps_that_day_over_a_failed_plan_before_it()
     ev = main_event(record)
     assert ev.status == "completed"
     assert ev.date is not None and ev.date.isoformat() == "2024-01-26"
+
+
+def test_a_second_pair_of_figures_after_also_is_a_second_swap():
+    record = run(
+        "Two exchanges on one day\n\n"
+        "Ukraine and Russia carried out a prisoner exchange on Thursday. \"We got 12 of our "
+        "soldiers back in return for 12 occupiers,\" Ukraine's deputy prime minister wrote. She "
+        "also said that 8 "
+        "Russian sailors were traded for 15 Ukrainian civilian crew members.",
+        "2022-03-25")
+    ev = main_event(record)
+    assert ev.returned == {"Ukraine": [12], "Russia": [12]}
+    others = [e.returned for e in record.events if not e.main]
+    assert others == [{"Russia": [8], "Ukraine": [15]}]
+
+
+def test_one_for_one_is_a_kind_of_trade_beside_real_counts():
+    ev = main_event(run(
+        "Soldier-for-soldier swap\n\n"
+        "Kyiv says it is the first one-for-one trade of captured troops. Ukraine got back 12 "
+        "soldiers and freed 12 Russian servicemen on Thursday.",
+        "2022-03-25"))
+    assert ev.returned == {"Ukraine": [12], "Russia": [12]}

@@ -44,7 +44,7 @@ _ANAPHORA = re.compile(r"^(?:In|Under|During|For) (?:that|this|the earlier|the p
 # "that group was made up of ...": the distal demonstrative points back at the swap before
 _THAT_GROUP = re.compile(r"\bthat (?:group|operation|exchange|swap|handover|round|stage|batch)\b",
                          re.I)
-_NAME = r"(?:(?:the|a|an|[a-z-]+)\s+){0,6}[A-Z][\w'-]+(?: [A-Z][\w'-]+)+"
+_NAME = r"(?:(?:the|a|an|[a-z-]+|[A-Z][a-z]+(?= [a-z]))\s+){0,6}[A-Z][\w'-]+(?: [A-Z][\w'-]+)+"
 _NAMED_SWAP = re.compile(
     r"\b(?:freed|released|frees|releases|freeing|releasing|swapped|traded|exchanged)\b[^;]{0,140}?"
     r"\b(?:in (?:an? )?(?:[\w-]+ )?(?:exchange|swap|trade) for|in return for|for)\s+" + _NAME
@@ -106,6 +106,29 @@ def strong_dates(s: Sentence) -> list[DateMention]:
 
 def reporting_dates(s: Sentence) -> list[DateMention]:
     return [d for d in s.data["dates"] if _REPORT_DATE.search(s.text[:d.start - s.start][-40:])]
+
+
+_ALSO = re.compile(r"\b(?:also|another|separately|in addition|added that|a second|in a separate)\b",
+                   re.I)
+
+
+def _sides_counted(figures: list[Figure]) -> dict[str, int]:
+    return {f.party: f.value for f in figures if f.kind == "returned" and f.party
+            and not f.party.startswith("*")}
+
+
+def _second_pair(main: Builder, s: Sentence, a: int, b: int) -> bool:
+    """A clause that counts both sides again, with other figures, after an "also": a second
+    swap of the same day, not new figures for the first one."""
+    mine = _sides_counted([f for f in s.data["figures"] if a <= f.start < b])
+    if len(mine) < 2 or not _ALSO.search(s.text):
+        return False
+    for x, xa, xb in main.segments:
+        theirs = [f.value for f in x.data["figures"] if xa <= f.start < xb
+                  and f.kind == "returned" and (f.party or f.other_of)]
+        if len(theirs) >= 2 and not set(theirs) & set(mine.values()):
+            return True
+    return False
 
 
 def _segments(s: Sentence, dates: list[DateMention]) -> list[tuple[DateMention | None, int, int]]:
@@ -264,6 +287,10 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
                 if target is None:
                     target = Builder(main=False, status="agreed")
                     builders.append(target)
+            if target is main and _second_pair(main, s, a, b):
+                # segment.second_pair: "She added that 11 sailors were traded for 19 ..."
+                target = Builder(main=False, date=main.date, date_sentence=main.date_sentence)
+                builders.append(target)
             target.segments.append((s, a, b))
             last_target = target
     return builders
@@ -508,6 +535,10 @@ def assemble(b: Builder, parties: list[str],
                 if receiver and " " in m.group("name"):
                     _person(ev, receiver, m.group("name"), s, evidence_sentence)
     _named_counterpart(b, ev, parties, other, evidence_sentence)
+    for f, targets in resolved:  # "the first one-for-one trade" beside real counts
+        for p in targets:
+            if f.principle and len(ev.returned.get(p, [])) > 1 and 1 in ev.returned[p]:
+                ev.returned[p].remove(1)
     _add_extra_groups(resolved, ev)
     _drop_rounded(b, ev)
     # a promise that was kept in full is not a shortfall; a plan with no shortfall

@@ -46,6 +46,7 @@ class Figure:
     supersedes: bool = False   # "bringing to 10 the number ...": replaces the side's figure
     sentence: object = None
     has_people_word: bool = False
+    principle: bool = False    # "one-for-one": the kind of trade, a count only if alone
     framework: bool = False    # the figure of a deal carried out in stages, not of one stage
     extra: bool = False        # "a further 22": a group added to the side's figure
     combined: bool = False     # one figure for both sides together: the event's total
@@ -331,6 +332,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if other_value == num.value:
             fig.party = BOTH
             fig.rule = "side.n_for_n"
+            if num.value == 1:
+                fig.principle = True  # "a one-for-one trade": 1 each only when nothing else counts
             if category is None and kind == "returned" and re.search(
                     r"\b(?:bodies|remains|dead)\b", s, re.I):
                 fig.kind = "bodies"  # "exchanged the bodies ... on a 50-for-50 basis"
