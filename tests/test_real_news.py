@@ -601,3 +601,29 @@ def test_one_for_one_is_a_kind_of_trade_beside_real_counts():
         "soldiers and freed 12 Russian servicemen on Thursday.",
         "2022-03-25"))
     assert ev.returned == {"Ukraine": [12], "Russia": [12]}
+
+
+def test_a_recap_of_older_swaps_does_not_date_or_count_the_latest_one():
+    record = run(
+        "Ukraine completes another swap\n\n"
+        "Forty people have come back to Ukraine in its most recent prisoner exchange with "
+        "Russia, the minister said.\n\n"
+        "On April 9, Ukrainian authorities brought home 60 people. A 20-for-20 exchange took "
+        "place on April 2. Before that, officials had traded seven Russian conscripts for a "
+        "mayor.",
+        "2022-04-22")
+    ev = main_event(record)
+    assert ev.returned == {"Ukraine": [40]}
+    assert ev.date is None
+    assert {e.date.isoformat() for e in record.events if not e.main and e.date} == {
+        "2022-04-09", "2022-04-02"}
+
+
+def test_that_figure_comprised_parts_of_a_count_that_is_not_the_swap_s():
+    ev = main_event(run(
+        "Caucasus exchange\n\n"
+        "Azerbaijan released 20 Armenian servicemen and Armenia freed two Azerbaijani soldiers "
+        "on Wednesday. Armenia says Baku holds 50 Armenians. That figure comprised nine "
+        "civilians and 41 military personnel.",
+        "2023-12-14"))
+    assert ev.returned == {"Armenia": [20], "Azerbaijan": [2]}

@@ -225,7 +225,7 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         mediator_spans.update(a + s.start for _, a, _ in meds)
         s.data["mediators"] = bool(meds)
         s.data["place"] = bool(_PLACE_WORDS.search(s.text) and find_location(s.text))
-    builders = build_events(sentences)
+    builders = build_events(sentences, doc.published)
     builders.sort(key=lambda b: not b.main)  # the main event first: background ones lean on it
     events: list[Event] = []
     main_parties: list[str] = []
@@ -349,7 +349,7 @@ def _coordinated_nationals(s, text: str) -> None:
         if not prev or not _NATIONALS_GLUE.fullmatch(text[prev[-1].end:n.start]):
             keep.append((n, reason))
             continue
-        head = prev[-1]
+        head = prev[-1].nationals_of or prev[-1]  # "13 Israelis, 10 Thais and one Filipino"
         f = Figure(n.value, n.start, n.end, "returned", None, party=head.party,
                    qualifier=n.qualifier, speaker=head.speaker, sentence=s,
                    rule="parts.nationals")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from powtrack.extraction.dates import DateMention
 from powtrack.extraction.figures import BOTH, Figure, PartyMention
@@ -108,6 +109,8 @@ def reporting_dates(s: Sentence) -> list[DateMention]:
     return [d for d in s.data["dates"] if _REPORT_DATE.search(s.text[:d.start - s.start][-40:])]
 
 
+_EARLIER_LEAD = re.compile(r"^\W*(?:before that|prior to that|previously|earlier|in an earlier|"
+                           r"in a previous|in the previous|last time)\b", re.I)
 _ALSO = re.compile(r"\b(?:also|another|separately|in addition|added that|a second|in a separate)\b",
                    re.I)
 
@@ -115,6 +118,19 @@ _ALSO = re.compile(r"\b(?:also|another|separately|in addition|added that|a secon
 def _sides_counted(figures: list[Figure]) -> dict[str, int]:
     return {f.party: f.value for f in figures if f.kind == "returned" and f.party
             and not f.party.startswith("*")}
+
+
+def _stale(dm: DateMention, published: date | None) -> bool:
+    """A day well before publication: not the day of the swap a report is about."""
+    return dm.value is not None and published is not None and \
+        (published - dm.value).days > _NEWS_AGE
+
+
+def _counts_others(main: Builder, s: Sentence, empty_ok: bool = False) -> bool:
+    """The main event already counts people, and this sentence counts others (or none)."""
+    have = {f.value for x, _, _ in main.segments for f in x.data["figures"] if f.kind == "returned"}
+    mine = {f.value for f in s.data["figures"] if f.kind == "returned" and (f.party or f.other_of)}
+    return bool(have) and (bool(mine) or empty_ok) and not have & mine
 
 
 def _second_pair(main: Builder, s: Sentence, a: int, b: int) -> bool:
@@ -179,7 +195,10 @@ _SECTION_HEADING = re.compile(
     r"previously|more on this story|recommended)\b\s*:?", re.I)
 
 
-def build_events(sentences: list[Sentence]) -> list[Builder]:
+_NEWS_AGE = 7  # days: a swap dated earlier than this before publication is not the news
+
+
+def build_events(sentences: list[Sentence], published: date | None = None) -> list[Builder]:
     """Group swap sentences into a main event and background events."""
     builders: list[Builder] = []
     main: Builder | None = None
@@ -220,7 +239,13 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
         sd = strong_dates(s) if d["swap"] else []
         counted = any(f.kind in ("returned", "bodies") and (f.party or f.other_of)
                       for f in d["figures"])
-        if not d["swap"] and main.date is None and counted:
+        force_background = False
+        if not d["swap"] and main.date is None and counted and _counts_others(main, s):
+            # "On April 19, 76 were brought home", after this swap's own figures
+            sd = [x for x in strong_dates(s) if x.kind != "month"][:1]
+            # only a day well before publication: a report's own swap is days old at most
+            force_background = bool(sd) and _stale(sd[0], published)
+        elif not d["swap"] and main.date is None and counted:
             sd = [x for x in strong_dates(s) if x.kind != "month"][:1]
         elif not d["swap"] and counted:
             # segment.dated_return: "On 23 May, 390 were freed" is that day's swap, not this one
@@ -229,6 +254,13 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])
+            if dm is None and main is not None and main.segments and _EARLIER_LEAD.match(s.text):
+                # segment.earlier_lead: "Before that, officials had traded nine conscripts ..."
+                target = Builder(main=False)
+                builders.append(target)
+                target.segments.append((s, a, b))
+                last_target = target
+                continue
             if dm is None and last_target is not None and not last_target.main and (
                     _ANAPHORA.match(s.text) or _THAT_GROUP.search(s.text)):
                 last_target.segments.append((s, a, b))  # "In that operation, 16 prisoners ..."
@@ -250,12 +282,20 @@ def build_events(sentences: list[Sentence]) -> list[Builder]:
                 main = Builder(main=True, date=dm, date_sentence=s)
                 builders.append(main)
                 target = main
+            elif force_background:
+                key = date_key(dm)
+                target = next((bb for bb in builders if not bb.main and bb.date
+                               and date_key(bb.date) == key), None)
+                if target is None:
+                    target = Builder(main=False, date=dm, date_sentence=s)
+                    builders.append(target)
             elif main.date is not None and date_key(main.date) == date_key(dm):
                 target = main
             elif definite and (main.date is None or main.date.value is None or dm.value is None):
                 target = main
             elif main.date is None and dm.kind != "month" and not (
                     main.weak_date is not None and (d["failed"] or d["agreed_only"])) \
+                    and not (_stale(dm, published) and _counts_others(main, s, empty_ok=True)) \
                     and not _BACKGROUND_CUE.search(
                     s.text[max(a, dm.start - 80) - s.start:dm.end - s.start]) and not _WHEN_AFTER.match(
                     s.text[dm.end - s.start:]):
@@ -535,6 +575,11 @@ def assemble(b: Builder, parties: list[str],
                 if receiver and " " in m.group("name"):
                     _person(ev, receiver, m.group("name"), s, evidence_sentence)
     _named_counterpart(b, ev, parties, other, evidence_sentence)
+    # parts.restated: "24 hostages: 13 Israelis, ..." then "the 13 Israeli hostages": a part again
+    part_values = {f.value for f, _ in resolved if f.kind == "part" or f.nationals_of is not None}
+    for p, vals in ev.returned.items():
+        if len(vals) > 1:
+            ev.returned[p] = [v for v in vals if v not in part_values or v == max(vals)]
     for f, targets in resolved:  # "the first one-for-one trade" beside real counts
         for p in targets:
             if f.principle and len(ev.returned.get(p, [])) > 1 and 1 in ev.returned[p]:
@@ -581,6 +626,9 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
                 sums[f.category] = sums.get(f.category, 0) + f.value
             total = sum(sums.values())
             marked = all(f.kind == "part" for f in run)
+            if not wholes and _REFERS_BACK.match(run[0].sentence.text):
+                done.update(id(f) for f in run)  # "That figure comprised ...": not this swap's
+                continue
             if len(run) == 1:
                 f = run[0]
                 # "189 freed: soldiers, border guards and also two civilians"
@@ -699,6 +747,7 @@ def _add_extra_groups(resolved: list[tuple[Figure, list[str]]], ev: Event) -> No
         f.placed.append(f"{p}, returned = {base + f.value} (rule parts.extra)")
 
 
+_REFERS_BACK = re.compile(r"^\W*(?:that|this|the) (?:figure|number|total|count|tally)\b", re.I)
 _ADDITIVE = re.compile(r"\b(?:also|as well|in addition|additionally|another|too|plus|besides)\b",
                        re.I)
 

@@ -121,8 +121,9 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
     while i < len(words) and skipped <= 4:
         w = words[i].group()
         low = w.lower().rstrip(".,")
-        two = low + " " + words[i + 1].group().lower() if i + 1 < len(words) else ""
-        three = two + " " + words[i + 2].group().lower() if i + 2 < len(words) else ""
+        two = low + " " + words[i + 1].group().lower().rstrip(".,") if i + 1 < len(words) else ""
+        three = (two + " " + words[i + 2].group().lower().rstrip(".,")
+                 if i + 2 < len(words) else "")
         consumed = words[i].end()
         if w in people_words() and (i + 1 >= len(words) or not _captive_word(
                 words[i + 1].group().lower())):
