@@ -627,3 +627,33 @@ def test_that_figure_comprised_parts_of_a_count_that_is_not_the_swap_s():
         "civilians and 41 military personnel.",
         "2023-12-14"))
     assert ev.returned == {"Armenia": [20], "Azerbaijan": [2]}
+
+
+def test_coffins_holding_hostages_remains_are_bodies():
+    ev = main_event(run(
+        "Remains handed over\n\n"
+        "Hamas handed over coffins holding the three hostages' remains overnight, and Israel "
+        "freed 450 Palestinian prisoners in exchange.",
+        "2025-02-27"))
+    assert ev.returned == {"Hamas": [450]}
+    assert ev.breakdown["Israel"]["bodies"] == 3
+
+
+def test_a_side_that_declines_is_no_refusal_of_the_captives():
+    ev = main_event(run(
+        "Swap completed\n\n"
+        "Hamas handed over four bodies overnight in exchange for 600 Palestinian prisoners. "
+        "Israel had earlier declined to free prisoners after Hamas released five hostages at a "
+        "ceremony.",
+        "2025-02-27"))
+    assert ev.refused == {}
+
+
+def test_families_are_not_captives():
+    ev = main_event(run(
+        "Children go home\n\n"
+        "Russia and Ukraine exchanged prisoners on Friday: 30 Ukrainian soldiers came home and "
+        "30 Russian servicemen were handed over. Twenty Ukrainian and Russian families met "
+        "the mediators in Doha.",
+        "2024-05-24"))
+    assert ev.returned == {"Ukraine": [30], "Russia": [30]}

@@ -125,6 +125,9 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
         three = (two + " " + words[i + 2].group().lower().rstrip(".,")
                  if i + 2 < len(words) else "")
         consumed = words[i].end()
+        if w in people_words() and any(x.group().lower().rstrip(".,") in not_count
+                                       for x in words[i + 1:i + 4]):
+            return None, None, consumed  # "twenty Ukrainian and Russian families"
         if w in people_words() and (i + 1 >= len(words) or not _captive_word(
                 words[i + 1].group().lower())):
             return "other", low, words[i].end()  # "94 Ukrainian left", "one Afghan"
@@ -217,6 +220,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         kind = "bodies"
     elif category == "bodies":
         kind = "bodies"
+    elif re.match(r"^\s+[\w-]+(?:'s|s'|’s|’)\s+(?:remains|bodies)\b", after):
+        kind = "bodies"  # "the four hostages' remains"
     each_after = bool(_EACH_AFTER.match(after)) and not re.match(r"^\s+each\s+other", after)
     for_n = _FOR_N.match(after)
     if category in (None, "other") and re.match(
@@ -281,9 +286,12 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     # the verb that governs the number says what happens to these people
     gov = re.search(r"\b(\w+)\s+(?:(?:the|some|all|at least|more than|about|nearly|over|"
                     r"around|another|a further|only|just)\s+)*$", low_before[-60:])
-    if gov and gov.group(1) in _NOT_RETURN_VERBS:
+    if gov and gov.group(1) in _NOT_RETURN_VERBS and kind != "bodies":
         return Dropped("drop.not_return_verb: the governing verb is not a return")
-    if kind == "returned" and word_regex("refused").search(tail):
+    refusal = word_regex("refused").search(tail)
+    if kind == "returned" and refusal and not any(
+            m.kind == "alias" and offset + np_end <= m.start < offset + np_end + refusal.start()
+            for m in mentions):  # "..., Israel had declined to ...": a side declines, not them
         kind = "refused"
     elif kind == "returned" and word_regex("absent").search(tail):
         kind = "absent"
