@@ -657,3 +657,32 @@ def test_families_are_not_captives():
         "the mediators in Doha.",
         "2024-05-24"))
     assert ev.returned == {"Ukraine": [30], "Russia": [30]}
+
+
+def test_the_remains_of_the_last_n_hostages_are_bodies():
+    ev = main_event(run(
+        "Final handover\n\n"
+        "Egyptian mediators secured the return to Israel of the remains of the last three "
+        "hostages overnight, in exchange for 500 Palestinian prisoners.",
+        "2025-02-27"))
+    assert ev.returned == {"Hamas": [500]}
+    assert ev.breakdown["Israel"]["bodies"] == 3
+
+
+def test_an_elided_destination_keeps_the_verb_of_the_first_clause():
+    ev = main_event(run(
+        "Children to be swapped\n\n"
+        "Russia and Ukraine agreed to exchange detained children on Wednesday: 25 children are "
+        "to be sent to Ukraine and 17 to Russia, the commissioner said.",
+        "2024-05-23"))
+    assert ev.returned == {"Ukraine": [25], "Russia": [17]}
+    assert ev.status == "agreed"
+
+
+def test_prisoners_held_by_a_side_who_walked_out_go_to_the_other_side():
+    ev = main_event(run(
+        "Second group freed\n\n"
+        "Hamas released 13 Israeli hostages on Saturday. Thirty-nine prisoners held by Israel "
+        "walked out of three prisons hours later under the exchange deal.",
+        "2023-11-26"))
+    assert ev.returned == {"Israel": [13], "Hamas": [39]}

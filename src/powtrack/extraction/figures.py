@@ -216,7 +216,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         return Dropped("drop.foreign_nationals: 'foreign'")
 
     kind = "returned"
-    if re.search(r"\b(?:bodies|remains|coffins)(?: \w+)? of\s+$", low_before):
+    if re.search(r"\b(?:bodies|remains|coffins)(?: \w+)? of\s+(?:the |their |its )?(?:last |remaining |"
+                 r"other |final )?$", low_before):
         kind = "bodies"
     elif category == "bodies":
         kind = "bodies"
@@ -309,7 +310,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"sides|to each side|on either side)\b", after):
         return Dropped("drop.not_captives: 'N <something> each'")  # "200 students each": not captives
     elided = any(m.kind == "alias" and not s[m.end - offset:a].strip() and re.search(
-        r"(?:,|\band)\s+(?:the\s+)?$", s[:m.start - offset]) for m in mentions if m.end <= num.start)
+        r"(?:,|\band)\s+(?:the\s+)?$", s[:m.start - offset]) for m in mentions if m.end <= num.start) or (
+        re.search(r"\band\s+$", low_before) and any(
+            re.fullmatch(r"\s+to\s+(?:the\s+)?", s[b:m.start - offset]) for m in mentions
+            if m.start >= num.end))  # "29 are to be sent to Ukraine and 19 to Russia"
     if category is None and kind == "returned":
         # bare numbers count only in the "N each", "N for N", "received N" and
         # "X freed 61 and Y 38" shapes
