@@ -686,3 +686,35 @@ def test_prisoners_held_by_a_side_who_walked_out_go_to_the_other_side():
         "walked out of three prisons hours later under the exchange deal.",
         "2023-11-26"))
     assert ev.returned == {"Israel": [13], "Hamas": [39]}
+
+
+def test_allied_nationals_flown_with_a_side_s_own_count_with_it():
+    ev = main_event(run(
+        "Airlift of prisoners\n\n"
+        "The Houthis and the Saudi-led coalition exchanged prisoners on Thursday. The plane "
+        "with 12 Saudis and three Sudanese on board touched down in Riyadh, the coalition "
+        "said.",
+        "2020-10-16"))
+    assert set(ev.parties) == {"Houthis", "Saudi Arabia"}
+    assert ev.returned["Saudi Arabia"] == [15]
+
+
+def test_foreign_fighters_freed_as_well_as_a_side_s_own_count_with_it():
+    ev = main_event(run(
+        "Moscow hands Kyiv 120 prisoners of war\n\n"
+        "Russia freed 112 Ukrainian POWs, among them defenders of the steel works, as well as "
+        "8 foreign fighters who had served Ukraine, on Wednesday, in exchange for 40 Russian "
+        "soldiers.",
+        "2022-09-22"))
+    assert ev.returned["Ukraine"] == [120]
+
+
+def test_captives_who_never_came_to_the_swap_are_absent():
+    ev = main_event(run(
+        "Swap falls short\n\n"
+        "Ukraine handed over 200 prisoners to the separatists on Wednesday and got 50 back. "
+        "Kyiv had promised to release 230: 12 refused to go, and 18 who had been set free "
+        "earlier never came to the swap.",
+        "2017-12-28"))
+    assert ev.absent == {"Donbas separatists": 18}
+    assert ev.refused == {"Donbas separatists": 12}

@@ -341,12 +341,17 @@ def _coordinated_nationals(s, text: str) -> None:
     figures = sorted(s.data["figures"], key=lambda f: f.start)
     keep = []
     for n, reason in s.data["dropped"]:
-        if not reason.startswith(("drop.foreign_nationals", "drop.bare_number")) or \
-                not re.match(r"\s+(?:[a-z]+\s+)?[A-Z][a-z]", text[n.end:n.end + 30]):
+        foreign = reason.startswith("drop.foreign_nationals")
+        if not (foreign or reason.startswith("drop.bare_number")) or not (foreign or re.match(
+                r"\s+(?:[a-z]+\s+)?[A-Z][a-z]", text[n.end:n.end + 30])):
             keep.append((n, reason))
             continue
         prev = [f for f in figures if f.end <= n.start and f.party and not f.party.startswith("*")]
-        if not prev or not _NATIONALS_GLUE.fullmatch(text[prev[-1].end:n.start]):
+        glue = text[prev[-1].end:n.start] if prev else ""
+        # "215 Ukrainian POWs, among them ..., as well as 10 foreign fighters"
+        far = foreign and re.search(r",?\s+(?:as well as|along with|together with|plus)\s+$", glue) \
+            and len(glue) < 160 and not re.search(r"[.;]|\d", glue)
+        if not prev or not (_NATIONALS_GLUE.fullmatch(glue) or far):
             keep.append((n, reason))
             continue
         head = prev[-1].nationals_of or prev[-1]  # "13 Israelis, 10 Thais and one Filipino"

@@ -388,7 +388,17 @@ def choose_parties(b: Builder, mentions_by_sentence: dict[int, list[PartyMention
         first_pos.setdefault(p, pos)
         first_pos[p] = min(first_pos[p], pos)
 
-    for f in b.figures:
+    ordered = sorted(b.figures, key=lambda f: f.start)
+    for i, f in enumerate(ordered):
+        prev = ordered[i - 1] if i else None
+        if prev is not None and prev.sentence is f.sentence and prev.party and f.party \
+                and prev.party != f.party and not prev.category and not f.category \
+                and _GLUED.fullmatch(f.sentence.text[prev.end - f.sentence.start:
+                                                     f.start - f.sentence.start]):
+            # "15 Saudis and four Sudanese": listed with a side, their demonym names no side
+            # of the swap (this cancels the weight its mention gets below)
+            add(f.party, -1.0, f.start)
+            continue
         add(f.party, 3, f.start)
         add(f.other_of, 2, f.start)
     sents = [s for s, _, _ in b.segments]
@@ -491,6 +501,18 @@ def assemble(b: Builder, parties: list[str],
             targets = [promise[0]]  # "had been due to release 18 ... In the end 14 crossed"
         if len(targets) == 1 and f.kind == "promised":
             promise = (targets[0], f.sentence.index)
+        if not targets and f.kind == "returned" and f.party and f.party not in parties \
+                and f.party != BOTH and not f.party.startswith("*"):
+            # parts.nationals: "15 Saudis and four Sudanese" freed with a side's own people
+            g = next((g for g, t in reversed(resolved) if g.sentence is f.sentence and len(t) == 1
+                      and g.kind == "returned" and not g.category and not f.category
+                      and _GLUED.fullmatch(
+                          f.sentence.text[g.end - f.sentence.start:f.start - f.sentence.start])),
+                     None)
+            if g is not None:
+                targets = [t for h, t in resolved if h is g][0]
+                f.nationals_of = g
+                g.nationals.append(f)
         resolved.append((f, targets))
         if len(targets) == 1 and f.kind in ("returned", "promised"):
             last_party = targets[0]
@@ -748,6 +770,7 @@ def _add_extra_groups(resolved: list[tuple[Figure, list[str]]], ev: Event) -> No
 
 
 _REFERS_BACK = re.compile(r"^\W*(?:that|this|the) (?:figure|number|total|count|tally)\b", re.I)
+_GLUED = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|and|,\s*and)\s*")
 _ADDITIVE = re.compile(r"\b(?:also|as well|in addition|additionally|another|too|plus|besides)\b",
                        re.I)
 
