@@ -1,12 +1,16 @@
 """Extraction scored against gold annotations, with floors that may only rise.
 
-``tests/eval_baseline.json`` pins the scores on our own examples (and on the
-shared development set when it sits beside the checkout). Raise a floor when
-the extractor gets better; never lower one to make a change pass.
+``tests/eval_baseline.json`` pins the scores on our own examples and, when the
+shared sets sit beside the checkout, on the development set and on the English
+records of ``real.jsonl`` (articles rewritten from real news pages: the measure
+we work against). It also pins each gold file's sha256, so that an edited gold
+file cannot move a score unnoticed. Raise a floor when the extractor gets better;
+never lower one to make a change pass.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from powtrack.pipeline import extract
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = json.loads((ROOT / "tests" / "eval_baseline.json").read_text())
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+REAL = ROOT.parent / "shared" / "eval" / "real.jsonl"
 SEEDS = ("seed-000", "seed-000-nodate", "seed-001")
 
 
@@ -37,6 +42,17 @@ def check_floors(scores: dict, floors: dict) -> list[str]:
     return failures
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_examples_gold_file_is_the_one_the_floors_were_measured_on():
+    digest = BASELINE["digests"]["examples/gold.jsonl"]
+    assert _digest(ROOT / "examples" / "gold.jsonl") == digest, (
+        "examples/gold.jsonl changed: re-measure, record the scores in docs/accuracy.md, "
+        "then update its digest in tests/eval_baseline.json")
+
+
 def test_examples_score_at_or_above_their_floors():
     gold = ev.load_jsonl(ROOT / "examples" / "gold.jsonl")
     scores = ev.score(gold, predictions(gold))
@@ -52,6 +68,26 @@ def test_development_set_scores_at_or_above_their_floors():
     gold = ev.load_jsonl(DEV)
     scores = ev.score(gold, predictions(gold))
     assert check_floors(scores, BASELINE["dev"]) == []
+
+
+needs_real = pytest.mark.skipif(not REAL.exists(),
+                                reason="the shared real-news set is not beside this checkout")
+
+
+@pytest.mark.parametrize(("path", "key"), [(DEV, "dev.jsonl"), (REAL, "real.jsonl")])
+def test_shared_gold_files_are_the_ones_the_floors_were_measured_on(path, key):
+    if not path.exists():
+        pytest.skip(f"{path.name} is not beside this checkout")
+    assert _digest(path) == BASELINE["digests"][key], (
+        f"{path} changed: score it with `powtrack evaluate` first (its arrival score goes in "
+        "docs/accuracy.md), then update its digest in tests/eval_baseline.json")
+
+
+@needs_real
+def test_real_english_news_scores_at_or_above_their_floors():
+    gold = [g for g in ev.load_jsonl(REAL) if (g.get("lang") or "und") == "en"]
+    scores = ev.score(gold, predictions(gold))
+    assert check_floors(scores, BASELINE["real_en"]) == []
 
 
 @needs_dev
