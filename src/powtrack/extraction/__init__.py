@@ -140,6 +140,17 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
                            for m in swap_rx.finditer(masked))
         # a sentence that says nothing was given in return reports no swap
         s.data["swap"] = bool(specific) and not negation.search(s.text)
+        s.data["numbers"] = [
+            n.__class__(n.value, n.start + s.start, n.end + s.start, n.qualifier, n.words)
+            for n in find_numbers(s.text)
+        ]
+        s.data["figures"] = []
+        s.data["dropped"] = []
+        if not (s.data["swap"] or s.data["numbers"]):
+            # no swap and no number: nothing below can use its flags or dates (speed)
+            s.data.update(irrealis=False, cumulative=False, completed=False, failed=False,
+                          agreed_only=False, dateline_end=s.start, dates=[])
+            continue
         s.data["irrealis"] = bool(_IRREALIS.search(s.text))
         s.data["cumulative"] = bool(cumulative.search(s.text)) or _running_total(s.text)
         s.data["completed"] = bool(completed_rx.search(mask_future(s.text)))
@@ -151,16 +162,11 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
             _shift(d, s.start) for d in find_dates(s.text, doc.published)
             if not (dateline and d.end <= dateline.end())
         ]
-        s.data["numbers"] = [
-            n.__class__(n.value, n.start + s.start, n.end + s.start, n.qualifier, n.words)
-            for n in find_numbers(s.text)
-        ]
-        s.data["figures"] = []
-        s.data["dropped"] = []
 
     # 3. figures
     for s in sentences:
-        if not (s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
+        if not s.data["numbers"] or not (
+                s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
                 or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains|made up of|consist\w*|"
                              r"compris\w*|composed of|broke?n? (?:\w+ )?down)\b", s.text, re.I)):
             continue
