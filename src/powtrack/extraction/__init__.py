@@ -40,8 +40,6 @@ _IRREALIS = re.compile(
 # "KYIV, Jan 31 (EurasiaWire) -": the filing date of a wire story, not an event date
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{1,60}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
                        r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s")
-_SPEAKER = re.compile(r"\b(?:said|says|saying|told|wrote|writes|reported|announced|added|confirmed|"
-                      r"according to)\b", re.I)
 
 
 def might_be_relevant(text: str) -> bool:
@@ -68,7 +66,7 @@ def _party_mentions(text: str) -> list[PartyMention]:
 
 def _speaker(sentence_text: str, offset: int, mentions: list[PartyMention]) -> str | None:
     """The side whose official or outlet the sentence quotes."""
-    m = _SPEAKER.search(sentence_text)
+    m = word_regex("reporting").search(sentence_text)
     if not m:
         return None
     if m.group().lower() == "according to":
