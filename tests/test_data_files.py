@@ -50,3 +50,22 @@ def test_a_strong_alias_names_one_side_only():
             if not name.startswith("~"):
                 sides[name].add(row[0])
     assert {n: s for n, s in sides.items() if len(s) > 1} == {}
+
+
+def test_every_language_pack_defines_every_word_list():
+    from powtrack.extraction.packs import LIST_KEYS, packs
+
+    assert {"en", "uk", "ru", "de", "fr", "es", "pt", "pl", "it", "hu"} <= set(packs())
+    for code, rows in packs().items():
+        lists = {k for k in rows if "." not in k and k not in ("today", "yesterday")}
+        assert lists == set(LIST_KEYS) or set(LIST_KEYS) <= lists, (code, set(LIST_KEYS) - lists)
+
+
+def test_pack_keys_are_known():
+    from powtrack.extraction.packs import LIST_KEYS, packs
+
+    prefixes = ("party.", "people.", "mediator.", "number.", "weekday.", "month.")
+    for code, rows in packs().items():
+        for key in rows:
+            assert key in LIST_KEYS or key in ("today", "yesterday") or key.startswith(prefixes), (
+                code, key)

@@ -5,7 +5,7 @@ trafilatura costs far more than this look. The gate asks what the
 extractor's own first step asks (``extraction.might_be_relevant``): are
 captives named, and are they changing hands or held? It uses the same word
 lists (``gate_captives``, ``gate_swap`` and ``gate_held`` in
-``data/vocabulary.tsv``), so the two cannot drift apart.
+the language packs ``data/lang/*.tsv``), so the two cannot drift apart.
 
 It is a superset of that step: it reads the raw page the way trafilatura and
 the clean stage would hand it to the extractor. Case is folded; scripts,

@@ -45,8 +45,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{1,60}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2
 def might_be_relevant(text: str) -> bool:
     """Step 1, the cheap gate: captives are named, and changing hands or being held.
 
-    Plain substring tests over the lower-cased text (data/vocabulary.tsv rows
-    gate_*): most news stops here in a few microseconds. It is a superset of
+    Plain substring tests over the lower-cased text (rows gate_* of the language
+    packs, data/lang/*.tsv): most news stops here in a few microseconds. It is a superset of
     what the later steps can use, so it never loses a document they would keep.
     """
     low = text.lower()

@@ -156,6 +156,16 @@ def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
             continue  # English words: find_holidays reads them
         for w in cell.split("|"):
             words[w.strip()] = (kind, int(number))
+    # the language packs' date words: weekday.N, month.N, today, yesterday
+    from powtrack.extraction.packs import keyed, merged
+
+    for kind in ("weekday", "month"):
+        for number, cell in keyed(kind).items():
+            for w in cell:
+                words.setdefault(w.lower(), (kind, int(number)))
+    for kind in ("today", "yesterday"):
+        for w in merged(kind):
+            words.setdefault(w.lower(), (kind, 0 if kind == "today" else 1))
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     rx = re.compile(rf"(?<!\w)(?:(?P<day>[12]\d|3[01]|0?[1-9])\.?\s+(?:de\s+)?)?(?P<word>{alt})"
                     rf"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)", re.IGNORECASE)

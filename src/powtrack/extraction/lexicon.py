@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from powtrack.extraction.packs import keyed
+
 
 @dataclass(frozen=True)
 class Party:
@@ -68,6 +70,12 @@ def party_terms() -> tuple[dict[str, Term], re.Pattern]:
                 t = t.lstrip("~")
                 terms.setdefault(t, Term(canonical, kind, weak))
                 # plural/possessive forms are matched by the regex boundary
+    # the language packs' names of the sides, in every case form ("Киева", "Ukrainy")
+    for kind, prefix in (("alias", "party"), ("people", "people")):
+        for canonical, names in keyed(prefix).items():
+            for t in names:
+                weak = t.startswith("~")
+                terms.setdefault(t.lstrip("~"), Term(canonical, kind, weak))
     return terms, _compile(terms)
 
 
@@ -77,6 +85,9 @@ def mediator_terms() -> tuple[dict[str, Term], re.Pattern]:
     for row in _rows("mediators.tsv"):
         canonical, aliases = row[0], row[1] if len(row) > 1 else ""
         for t in _split(aliases) + [canonical]:
+            terms.setdefault(t, Term(canonical, "mediator", False))
+    for canonical, names in keyed("mediator").items():
+        for t in names:
             terms.setdefault(t, Term(canonical, "mediator", False))
     # sides can mediate other sides' swaps ("Russian mediation" between Armenia
     # and Azerbaijan); their names and demonyms count, but a mediator's own

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -77,8 +78,85 @@ def parse_number(token: str) -> int | None:
     return words_to_int(token)
 
 
+def _pack_value(phrase: str, words: dict[str, int]) -> int | None:
+    """ "двести тридцать" -> 230, "три тысячи" -> 3000, "dwadzieścia pięć" -> 25."""
+    total, current = 0, 0
+    for tok in re.split(r"[\s-]+", phrase.lower()):
+        if tok in ("и", "і", "й", "ta", "e", "y", "és", "und", "et", "i") or not tok:
+            continue
+        value = words.get(tok)
+        if value is None:
+            return None
+        if value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        elif value == 100 and 0 < current < 10:
+            current *= 100
+        else:
+            current += value
+    return total + current
+
+
+# "3 тыс.", "1,2 mil", "2 000": digits with a scale word, a decimal comma or spaces
+_SCALED = re.compile(r"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)\s?(?P<scale>тыс\.|тис\.|тысяч\w*|тисяч\w*|"
+                     r"mil\b|mille\b|Tausend\b|tys\.|tysięcy|ezer\b)", re.IGNORECASE)
+_SPACED = re.compile(r"(?<![\w.,])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")
+
+
 def find_numbers(text: str) -> list[Number]:
-    """Every cardinal number in ``text`` with its span and qualifier."""
+    """Every cardinal number in ``text`` with its span and qualifier.
+
+    Digits ("1,000", "2 000", "3 тыс.", "1,2 mil") and number words in English and
+    in every language pack.
+    """
+    out = _find_numbers(text)
+    taken = [(n.start, n.end) for n in out]
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    extra = []
+    for m in _SCALED.finditer(text):
+        raw = m.group("num").replace(",", ".")
+        scale = 1000
+        value = int(round(float(raw) * scale))
+        extra.append(Number(value, m.start(), m.end(), _qualifier(text, m.start()), False))
+    for m in _SPACED.finditer(text):
+        extra.append(Number(int(re.sub(r"\D", "", m.group())), m.start(), m.end(),
+                            _qualifier(text, m.start()), False))
+    rx, words = _PACK_RX()
+    if rx is not None:
+        for m in rx.finditer(text):
+            value = _pack_value(m.group(), words)
+            if value:
+                extra.append(Number(value, m.start(), m.end(), _qualifier(text, m.start()), True))
+    # a longer reading wins over the digits inside it ("3 тыс." over "3")
+    for n in sorted(extra, key=lambda n: n.start - n.end):
+        out = [o for o in out if not (o.start >= n.start and o.end <= n.end and (o.start, o.end)
+                                      != (n.start, n.end))]
+        if all(not (n.start < o.end and o.start < n.end) for o in out):
+            out.append(n)
+    return sorted(out, key=lambda n: n.start)
+
+
+@lru_cache(maxsize=1)
+def _PACK_RX() -> tuple[re.Pattern | None, dict[str, int]]:  # noqa: N802
+    from powtrack.extraction.packs import keyed
+
+    words = {w.lower(): int(v) for v, ws in keyed("number").items() for w in ws}
+    if not words:
+        return None, {}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    joiner = r"(?:\s+(?:и|і|й|ta|e|y|és|und|et|i)\s+|[\s-]+)"
+    return re.compile(rf"(?<![\w.,])(?:{alt})(?:{joiner}(?:{alt}))*(?!\w)", re.IGNORECASE), words
+
+
+def _qualifier(text: str, start: int) -> str:
+    before = text[max(0, start - 24):start]
+    return next((q for q, rx in QUALIFIERS if rx.search(before)), "exact")
+
+
+def _find_numbers(text: str) -> list[Number]:
     out = []
     for m in NUMBER_RE.finditer(text):
         if m.group("digits"):
@@ -97,7 +175,5 @@ def find_numbers(text: str) -> list[Number]:
             words = True
             if value is None:
                 continue
-        before = text[max(0, m.start() - 24):m.start()]
-        qualifier = next((q for q, rx in QUALIFIERS if rx.search(before)), "exact")
-        out.append(Number(value, m.start(), m.end(), qualifier, words))
+        out.append(Number(value, m.start(), m.end(), _qualifier(text, m.start()), words))
     return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib.resources import files
 
 # Tokens that end with a period but do not end a sentence.
 _ABBREV = {
@@ -77,35 +76,18 @@ def _add_one(out: list[Sentence], text: str, start: int, end: int, para: int) ->
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, list[str]]:
-    text = files("powtrack").joinpath("data/vocabulary.tsv").read_text("utf-8")
-    out: dict[str, list[str]] = {}
-    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    for line in rows[1:]:
-        name, _, entries = line.partition("\t")
-        out.setdefault(name.strip(), []).extend(e.strip() for e in _top_split(entries) if e.strip())
-    return out
+    """Every word list, merged over the language packs (``data/lang/*.tsv``)."""
+    from powtrack.extraction.packs import LIST_KEYS, merged, packs
 
-
-def _top_split(cell: str) -> list[str]:
-    """Split on "|" outside parentheses, so an entry may hold a regex group."""
-    parts, depth, cur = [], 0, []
-    for ch in cell:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return parts
+    names = list(LIST_KEYS) + sorted({k for rows in packs().values() for k in rows
+                                      if "." not in k and k not in LIST_KEYS
+                                      and k not in ("today", "yesterday")})
+    return {name: merged(name) for name in names}
 
 
 @cache
 def word_regex(name: str, prefix: str = r"\b", suffix: str = r"\b") -> re.Pattern:
-    """One case-insensitive regex for a word list of ``data/vocabulary.tsv``."""
+    """One case-insensitive regex for a word list of the language packs (``data/lang/``)."""
     entries = sorted(vocabulary()[name], key=len, reverse=True)
     return re.compile(prefix + "(?:" + "|".join(entries) + ")" + suffix, re.IGNORECASE)
 
