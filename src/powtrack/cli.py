@@ -169,7 +169,9 @@ def explain(paths, published):
 @click.option("--lang", "langs", metavar="CODES",
               help="Score only gold documents in these languages (comma-separated, e.g. en or "
                    "uk,ru); documents without a lang count as 'und'.")
-def evaluate(gold, pred, show_errors, as_json, langs):
+@click.option("--by-lang", is_flag=True,
+              help="One row of scores per language (and one for all), instead of one list.")
+def evaluate(gold, pred, show_errors, as_json, langs, by_lang):
     """Score extraction against gold annotations (see SCHEMA.md).
 
     Without PRED, runs extraction on the gold documents' own text.
@@ -179,6 +181,7 @@ def evaluate(gold, pred, show_errors, as_json, langs):
       powtrack evaluate examples/gold.jsonl
       powtrack evaluate gold.jsonl predictions.jsonl --errors
       powtrack evaluate ../shared/eval/real.jsonl --lang en
+      powtrack evaluate ../shared/eval/real.jsonl --by-lang
     """
     from powtrack import evaluate as ev
     from powtrack.pipeline import extract as run_extract
@@ -192,9 +195,15 @@ def evaluate(gold, pred, show_errors, as_json, langs):
     else:
         pred_rows = [
             run_extract(g["text"], published=g.get("published"), url=g.get("url"),
-                        id=g["id"]).to_dict(evidence=False)
+                        id=g["id"], lang=g.get("lang")).to_dict(evidence=False)
             for g in gold_rows
         ]
+    if by_lang:
+        table = ev.score_by_language(gold_rows, pred_rows)
+        click.echo(json.dumps(table) if as_json else ev.format_table(table))
+        if show_errors:
+            click.echo(ev.format_errors(ev.errors(gold_rows, pred_rows)))
+        return
     scores = ev.score(gold_rows, pred_rows)
     if as_json:
         click.echo(json.dumps(scores))
@@ -382,6 +391,11 @@ def ingest_command(paths, db, published, no_resolve, progress, jobs, no_gate):
               if stats.errors else "")
     click.echo(f"{stats.read} documents read: {stats.added} stored{versions}, "
                f"{stats.unchanged} already stored{errors}")
+    if stats.no_pack:
+        langs = ", ".join(f"{code}: {n}" for code, n in sorted(stats.no_pack.items()))
+        click.echo(f"{sum(stats.no_pack.values())} documents in languages with no pack "
+                   f"({langs}); stored with their language, read with the other packs' words "
+                   "only (see docs/languages.md)")
     if skipped_summary(feed.skipped):
         click.echo(skipped_summary(feed.skipped))
     if not no_resolve:

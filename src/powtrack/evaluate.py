@@ -113,6 +113,34 @@ def errors(gold: list[dict], pred: list[dict], *,
     return out
 
 
+def score_by_language(gold: list[dict], pred: list[dict], *,
+                      canonical: Canonical | None = None) -> dict[str, dict[str, float | int]]:
+    """``score`` per language of the gold documents (``lang``; "und" when missing), plus "all"."""
+    by: dict[str, list[dict]] = {}
+    for g in gold:
+        by.setdefault(g.get("lang") or "und", []).append(g)
+    table = {code: score(rows, pred, canonical=canonical) for code, rows in sorted(by.items())}
+    table["all"] = score(gold, pred, canonical=canonical)
+    return table
+
+
+TABLE_COLUMNS = ("n_docs", "relevance_f1", "count_f1", "all_count_f1", "date_accuracy",
+                 "invented_dates", "mediator_f1", "status_accuracy", "shortfall_f1", "held_f1",
+                 "location_recall")
+
+
+def format_table(table: dict[str, dict[str, float | int]]) -> str:
+    """One line per language: the scores of ``score_by_language`` in aligned columns."""
+    heads = ["lang"] + [c.replace("_accuracy", "_acc").replace("invented_dates", "invented")
+                        for c in TABLE_COLUMNS]
+    rows = [heads] + [[code] + [f"{s[c]:.3f}" if isinstance(s[c], float) else str(s[c])
+                                for c in TABLE_COLUMNS] for code, s in table.items()]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(heads))]
+    return "\n".join("  ".join(cell.rjust(w) if i else cell.ljust(w)
+                               for i, (cell, w) in enumerate(zip(r, widths, strict=True)))
+                     for r in rows)
+
+
 def format_scores(scores: dict[str, float | int]) -> str:
     """Aligned ``name  value`` lines; floats with 3 decimals, counts as integers."""
     width = max((len(name) for name in scores), default=0)

@@ -66,12 +66,13 @@ def process_all(docs: Iterable[Document]) -> Iterator[Record]:
 
 
 def extract(text: str, published: date | str | None = None, url: str | None = None,
-            id: str | None = None) -> Record:
+            id: str | None = None, lang: str | None = None) -> Record:
     """Extract the exchange record from one article's text.
 
     ``published`` (a date or ISO string) anchors relative dates such as
-    "on Wednesday"; without it such dates stay null.
+    "on Wednesday"; without it such dates stay null. ``lang`` (ISO 639-1) is
+    identified from the text when not given.
     """
     if isinstance(published, str):
         published = date.fromisoformat(published)
-    return process(Document(text=text, id=id, url=url, published=published))
+    return process(Document(text=text, id=id, url=url, published=published, lang=lang))

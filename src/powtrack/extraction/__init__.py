@@ -26,6 +26,7 @@ from powtrack.extraction.events import (
 )
 from powtrack.extraction.figures import BOTH, Dropped, Figure, PartyMention, _head, classify
 from powtrack.extraction.held import find_held
+from powtrack.extraction.language import identify, other_script
 from powtrack.extraction.lexicon import party_terms
 from powtrack.extraction.numbers import find_numbers
 from powtrack.extraction.text import split_sentences, word_regex, word_set
@@ -89,9 +90,13 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
     # rest of an overlong text is not read (its offsets would still be valid).
     text = (doc.clean or doc.text)[:MAX_CHARS]
     record = Record(id=doc.key, relevant=False, url=doc.url, published=doc.published)
-    # 1. gate
+    # 1. gate (and the language, where the source did not give it)
     if not might_be_relevant(text):
+        if doc.lang is None and other_script(text):
+            doc.lang = identify(text)  # a language with no pack, not silently "irrelevant"
         return record
+    if doc.lang is None:
+        doc.lang = identify(text)
 
     # 2. sentences
     sentences = split_sentences(text)

@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import sqlalchemy as sa
 
 from powtrack.document import Document
+from powtrack.extraction.packs import packs
 from powtrack.records import Record
 from powtrack.resolve import (
     Claim,
@@ -112,6 +113,8 @@ class IngestStats:
     versions: int = 0    # of which new versions of a URL already stored
     unchanged: int = 0   # already stored: nothing done
     errors: int = 0      # unreadable inputs, and documents extraction failed on
+    # documents in a language no pack reads (data/lang/): language -> count
+    no_pack: dict[str, int] = field(default_factory=dict)
     resolved: ResolveStats = field(default_factory=ResolveStats)
 
 
@@ -701,6 +704,8 @@ def ingest(store: Store, items: Iterable[Document | Any],
                          f"extraction failed ({type(exc).__name__}: {exc}); skipped it, "
                          "please report this article")
             continue
+        if item.lang and item.lang not in packs():
+            stats.no_pack[item.lang] = stats.no_pack.get(item.lang, 0) + 1
         try:
             version = store._add(item, record)
         except (StoreError, sa.exc.DataError, OverflowError, UnicodeError) as exc:
