@@ -68,3 +68,21 @@ def test_extract_takes_a_language():
     record = powtrack.extract("Ukraine and Russia swapped 90 prisoners each on Friday.",
                               published="2024-01-05", lang="en")
     assert record.events[0].returned == {"Ukraine": [90], "Russia": [90]}
+
+
+def test_the_article_page_says_the_language_and_shows_the_text_as_written(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from powtrack.serve import create_app
+    from powtrack.store import Store, ingest
+
+    text = ("Обмін полоненими\n\nУкраїна та Росія провели обмін полоненими у четвер: додому "
+            "повернулися 90 українських військових, повідомив Координаційний штаб.")
+    url = f"sqlite:///{tmp_path / 'uk.db'}"
+    with Store.open(url) as store:
+        ingest(store, [Document(text=text, id="uk-1", source="uk-1.txt")])
+    with TestClient(create_app(url)) as client:
+        page = client.get("/documents/uk-1").text
+    assert "<dt>Language</dt><dd>uk</dd>" in page
+    assert 'lang="uk"' in page
+    assert "Координаційний штаб" in page
