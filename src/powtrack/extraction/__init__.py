@@ -97,11 +97,25 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         return record
     if doc.lang is None:
         doc.lang = identify(text)
-
-    # 2. sentences
+    # 2. sentences, with the sides, numbers, dates and cues each one names
     sentences = split_sentences(text)
     if trace is not None:
         trace.extend(sentences)
+    by_sentence = _mentions_by_sentence(text, sentences)
+    _annotate_sentences(sentences, doc)
+    # 3. figures: what each number counts and whose people they are
+    for s in sentences:
+        _read_figures(s, by_sentence.get(s.index, []), text)
+    # 4. events: the main swap and the background ones
+    record.events = _events(sentences, by_sentence, doc)
+    record.relevant = bool(record.events)
+    # 5. held: captives still held, by whom, of whom
+    main = next((e for e in record.events if e.main), None)
+    record.held = _held(sentences, by_sentence, main, doc)
+    return record
+
+
+def _mentions_by_sentence(text: str, sentences: list) -> dict[int, list[PartyMention]]:
     mentions = _party_mentions(text)
     by_sentence: dict[int, list[PartyMention]] = {}
     mi = 0
@@ -112,6 +126,11 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         while j < len(mentions) and mentions[j].start < s.end:
             by_sentence.setdefault(s.index, []).append(mentions[j])
             j += 1
+    return by_sentence
+
+
+def _annotate_sentences(sentences: list, doc: Document) -> None:
+    """Step 2: each sentence's swap word, numbers, dates and status cues (``s.data``)."""
     not_swap = word_regex("not_swap")
     swap_rx = word_regex("swap")
     negation = word_regex("negation")
@@ -119,12 +138,6 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
     completed_rx = word_regex("completed")
     agreed_rx = word_regex("agreed")
     failed_rx = word_regex("failed")
-    # "nothing in return" makes the story a one-sided release;
-    # "rather than a one-sided release" says the opposite
-    doc_negated = any(negation.search(s.text) and not re.search(
-        r"\b(?:rather than|instead of|not|no longer)\s+(?:a |an |the )?(?:\w+\s+)?(?:one-sided|"
-        r"unilateral)|\b(?:past|previous|earlier|usually|often|in the past)\b", s.text, re.I)
-        for s in sentences)
     # relevance.lists: a story about trading lists of prisoners ("India and Pakistan trade
     # lists of prisoners") calls that trade "the exchange" all along
     lists_story = any(re.search(r"\blists?\b", m.group(), re.I) for s in sentences[:3]
@@ -166,65 +179,77 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
             if not (dateline and d.end <= dateline.end())
         ]
 
-    # 3. figures
-    for s in sentences:
-        if not s.data["numbers"] or not (
-                s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
-                or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains|made up of|consist\w*|"
-                             r"compris\w*|composed of|broke?n? (?:\w+ )?down)\b", s.text, re.I)):
-            continue
-        ms = by_sentence.get(s.index, [])
-        speaker = _speaker(s.text, s.start, ms)
-        consumed: set[int] = set()
-        dropped = s.data["dropped"]
-        for n in s.data["numbers"]:
-            if n.value == 0:
-                continue
-            if n.start in consumed:
-                dropped.append((n, "drop.of_whole: the whole in 'N of M'"))
-                continue
-            if any(d.start <= n.start < d.end for d in s.data["dates"]) \
-                    or n.start < s.data["dateline_end"]:
-                dropped.append((n, "drop.date: part of a date or dateline"))
-                continue
-            year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
-            f = classify(s.text, s.start, n, ms, speaker)
-            if isinstance(f, Dropped):
-                dropped.append((n, f.reason))
-                continue
-            if f.kind != "bodies" and s.data["cumulative"] and (
-                    _in_cumulative_clause(s, n) or _running_total(s.text)):
-                dropped.append((n, "drop.cumulative: a running total"))
-                continue
-            if year_like and not (f.category or f.has_people_word):
-                dropped.append((n, "drop.year: a year"))
-                continue
-            # "74 of 168": the 168 is not a figure of its own
-            m = re.match(r"\s+of (?:the )?(\d[\d,]*)", text[n.end:n.end + 20])
-            if m:
-                consumed.add(n.end + m.start(1))
-            if s.data["irrealis"] and not s.data["swap"] and f.kind == "returned":
-                dropped.append((n, "drop.irrealis: a wish or a proposal, not a swap"))
-                continue
-            if not _near_return_words(s, n):
-                dropped.append((n, "drop.no_return_words: no swap or return word near"))
-                continue
-            f.sentence = s
-            s.data["figures"].append(f)
-        _coordinated_nationals(s, text)
-        _prisoners_beside_civilians(s, text)
-        _coordinated_sides(s, text)
-        _named_companions(s, text)
-        _same_number(s, text)
-        _mark_parts(s.data["figures"])
-        # two sides each getting people back in one sentence is a swap
-        sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
-                 and not f.party.startswith("*")}
-        both = any(f.party == BOTH for f in s.data["figures"])
-        if (len(sides) >= 2 or both) and not s.data["irrealis"] and not negation.search(s.text):
-            s.data["swap"] = True
 
-    # 4. events
+def _read_figures(s, ms: list[PartyMention], text: str) -> None:
+    """Step 3: the figure frames of one sentence (``s.data["figures"]``) and the numbers
+    dropped, each with the rule that dropped it (``s.data["dropped"]``)."""
+    negation = word_regex("negation")
+    if not s.data["numbers"] or not (
+            s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
+            or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains|made up of|consist\w*|"
+                         r"compris\w*|composed of|broke?n? (?:\w+ )?down)\b", s.text, re.I)):
+        return
+    speaker = _speaker(s.text, s.start, ms)
+    consumed: set[int] = set()
+    dropped = s.data["dropped"]
+    for n in s.data["numbers"]:
+        if n.value == 0:
+            continue
+        if n.start in consumed:
+            dropped.append((n, "drop.of_whole: the whole in 'N of M'"))
+            continue
+        if any(d.start <= n.start < d.end for d in s.data["dates"]) \
+                or n.start < s.data["dateline_end"]:
+            dropped.append((n, "drop.date: part of a date or dateline"))
+            continue
+        year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
+        f = classify(s.text, s.start, n, ms, speaker)
+        if isinstance(f, Dropped):
+            dropped.append((n, f.reason))
+            continue
+        if f.kind != "bodies" and s.data["cumulative"] and (
+                _in_cumulative_clause(s, n) or _running_total(s.text)):
+            dropped.append((n, "drop.cumulative: a running total"))
+            continue
+        if year_like and not (f.category or f.has_people_word):
+            dropped.append((n, "drop.year: a year"))
+            continue
+        # "74 of 168": the 168 is not a figure of its own
+        m = re.match(r"\s+of (?:the )?(\d[\d,]*)", text[n.end:n.end + 20])
+        if m:
+            consumed.add(n.end + m.start(1))
+        if s.data["irrealis"] and not s.data["swap"] and f.kind == "returned":
+            dropped.append((n, "drop.irrealis: a wish or a proposal, not a swap"))
+            continue
+        if not _near_return_words(s, n):
+            dropped.append((n, "drop.no_return_words: no swap or return word near"))
+            continue
+        f.sentence = s
+        s.data["figures"].append(f)
+    _coordinated_nationals(s, text)
+    _prisoners_beside_civilians(s, text)
+    _coordinated_sides(s, text)
+    _named_companions(s, text)
+    _same_number(s, text)
+    _mark_parts(s.data["figures"])
+    # two sides each getting people back in one sentence is a swap
+    sides = {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
+             and not f.party.startswith("*")}
+    both = any(f.party == BOTH for f in s.data["figures"])
+    if (len(sides) >= 2 or both) and not s.data["irrealis"] and not negation.search(s.text):
+        s.data["swap"] = True
+
+
+def _events(sentences: list, by_sentence: dict[int, list[PartyMention]], doc: Document
+            ) -> list[Event]:
+    """Step 4: group the sentences into events and assemble each one's fields."""
+    negation = word_regex("negation")
+    # "nothing in return" makes the story a one-sided release;
+    # "rather than a one-sided release" says the opposite
+    doc_negated = any(negation.search(s.text) and not re.search(
+        r"\b(?:rather than|instead of|not|no longer)\s+(?:a |an |the )?(?:\w+\s+)?(?:one-sided|"
+        r"unilateral)|\b(?:past|previous|earlier|usually|often|in the past)\b", s.text, re.I)
+        for s in sentences)
     headline = sentences[0] if sentences else None
     mediator_spans: set[int] = set()  # start offsets of mediator names
     mediators_by_sentence = {}
@@ -299,10 +324,13 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
     if doc_negated and main is not None and not _two_way(main):
         events = []
         main = None
-    record.events = events
-    record.relevant = bool(events)
+    return events
 
-    # 5. held
+
+def _held(sentences: list, by_sentence: dict[int, list[PartyMention]], main: Event | None,
+          doc: Document) -> list[Held]:
+    """Step 5: figures of captives still held."""
+    out: list[Held] = []
     seen = set()
     for s in sentences:
         ms = by_sentence.get(s.index, [])
@@ -315,8 +343,8 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
             when = main.date if (main is not None and h["after_swap"]) else None
             ev = Evidence("held", h["count"], h["start"], h["end"],
                           doc.text[s.start:s.end], s.start, of, _speaker(s.text, s.start, ms))
-            record.held.append(Held(held_by, of, h["count"], h["qualifier"], when, [ev]))
-    return record
+            out.append(Held(held_by, of, h["count"], h["qualifier"], when, [ev]))
+    return out
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?\w+(?:ed|en|ght|t)\b|"
