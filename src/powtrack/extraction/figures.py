@@ -309,8 +309,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"exchanged|swapped|sent home)\s+)?(?:each|apiece|on each side|from each side|on both "
             r"sides|to each side|on either side)\b", after):
         return Dropped("drop.not_captives: 'N <something> each'")  # "200 students each": not captives
-    elided = any(m.kind == "alias" and not s[m.end - offset:a].strip() and re.search(
-        r"(?:,|\band)\s+(?:the\s+)?$", s[:m.start - offset]) for m in mentions if m.end <= num.start) or (
+    elided = any(m.kind == "alias" and not s[m.end - offset:a].strip(" \u2014\u2013-") and _AFTER_AND.search(
+        s[:m.start - offset]) for m in mentions if m.end <= num.start) or (
         re.search(r"\band\s+$", low_before) and any(
             re.fullmatch(r"\s+to\s+(?:the\s+)?", s[b:m.start - offset]) for m in mentions
             if m.start >= num.end))  # "29 are to be sent to Ukraine and 19 to Russia"
@@ -497,8 +497,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.party = subj.party  # "Ukraine brought 280 soldiers home"
             fig.rule = "side.receiver_subject"
             return fig
-        if not gap.strip(" the") and re.search(r"(?:,|\band)\s+(?:the\s+)?$",
-                                                s[:subj.start - offset]):
+        if not gap.strip(" the\u2014\u2013-") and _AFTER_AND.search(s[:subj.start - offset]):
             # "Kyiv would free 87 people and the separatists 55": the verb is elided
             verbs = [(m.end(), "recv") for m in word_regex("receive_verbs").finditer(
                 s[:subj.start - offset])] + [(m.end(), "rel") for m in word_regex(
@@ -543,6 +542,24 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
 
 _PUTS_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|set|sets|placed|places) the (?:number|"
                              r"figure|total|count|tally) of ([^.;]{1,50}?) at\s+$", re.I)
+
+
+class _AfterAnd:
+    """ "..., and the separatists 38", "..., а республики — 123": a clause that elides its verb
+    starts after a comma or a conjunction (pack key ``conjunction``)."""
+
+    def search(self, text: str):
+        return re.search(r"(?:,|\b(?:" + _alternation("conjunction") + r")\b)\s*,?\s+"
+                         r"(?:the\s+)?$", text, re.I)
+
+
+def _alternation(name: str) -> str:
+    from powtrack.extraction.text import vocabulary
+
+    return "|".join(sorted(vocabulary().get(name, ["and"]), key=len, reverse=True))
+
+
+_AFTER_AND = _AfterAnd()
 
 
 def _coordinated(s: str, subj: PartyMention, mentions: list[PartyMention], offset: int) -> bool:
