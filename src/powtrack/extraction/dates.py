@@ -37,9 +37,9 @@ _PREP = r"(?:(?i:(?:late |early )?(?:on|by|since|until|from|for|in|at|as of|befo
 
 DATE_RE = re.compile(
     rf"(?P<full_md>{_PREP}(?:{_WD},? )?{_MON} {_DAY},? {_YEAR})"
-    rf"|(?P<full_dm>{_PREP}(?:{_WD},? )?{_DAY} {_MON},? {_YEAR})"
+    rf"|(?P<full_dm>{_PREP}(?:{_WD},? )?{_DAY}\.? {_MON},? {_YEAR})"
     rf"|(?P<md>{_PREP}(?:{_WD},? )?{_MON} {_DAY})(?![\d,]*\s*{_YEAR})(?!\d)"
-    rf"|(?P<dm>{_PREP}(?:{_WD},? )?{_DAY} (?:of )?{_MON})(?!,? {_YEAR})"
+    rf"|(?P<dm>{_PREP}(?:{_WD},? )?{_DAY}\.? (?:of )?{_MON})(?!,? {_YEAR})"
     rf"|(?P<today>(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|"
     rf"(?:[Ee]arly )?[Oo]vernight)(?:'s)?)"
     rf"|(?P<tomorrow>[Tt]omorrow(?:'s)?)"
@@ -167,8 +167,13 @@ def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
         for w in merged(kind):
             words.setdefault(w.lower(), (kind, 0 if kind == "today" else 1))
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    rx = re.compile(rf"(?<!\w)(?:(?P<day>[12]\d|3[01]|0?[1-9])\.?\s+(?:de\s+)?)?(?P<word>{alt})"
-                    rf"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)", re.IGNORECASE)
+    # "29 грудня", "24. August 2024", "le 24 août"; and month first, as Hungarian writes
+    # it: "augusztus 24-én", "2025. augusztus 24."
+    rx = re.compile(rf"(?<!\w)(?:(?P<year0>(?:19|20)\d\d)\.\s+)?"
+                    rf"(?:(?P<day>[12]\d|3[01]|0?[1-9])\.?\s+(?:de\s+)?)?(?P<word>{alt})"
+                    rf"(?:\s+(?P<day2>[12]\d|3[01]|0?[1-9])(?:\.|-?(?:án|én|jén|ján|ai|ei|a|e|i)\b)?"
+                    rf"(?![\d]))?"
+                    rf"(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)", re.IGNORECASE)
     return rx, words
 
 
@@ -182,12 +187,14 @@ def _find_foreign(text: str, published: date | None) -> list[DateMention]:
             value = resolve_weekday(number, published, False) if published else None
             kind = "weekday"
         elif kind == "month":
-            if not m.group("day"):
+            day_text = m.group("day") or m.group("day2")
+            if not day_text:
                 out.append(DateMention(m.start(), m.end(), m.group(), "month", None))
                 continue
-            day = int(m.group("day"))
-            if m.group("year"):
-                value = _safe_date(int(m.group("year")), number, day)
+            day = int(day_text)
+            year_text = m.group("year") or m.group("year0")
+            if year_text:
+                value = _safe_date(int(year_text), number, day)
                 kind = "full"
             else:
                 value = _infer_year(number, day, published)
