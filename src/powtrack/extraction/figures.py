@@ -67,21 +67,24 @@ _PARTICIPLES = frozenset(
     "freed exchanged returned repatriated interned convicted accused alleged named unnamed "
     "armed unarmed sick elderly".split())
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,]*|[,;:()\"]")
-_EACH_AFTER = re.compile(
-    r"^[\w\s-]{0,40}?\b(?:each(?! other)|apiece|chacun|chacune|de chaque côté|de part et d'autre|"
-    r"pro Seite|je Seite|per parte|da entrambe le parti|por (?:cada )?(?:bando|parte|lado)|"
-    r"de cada (?:bando|parte|lado)|с каждой стороны|з кожного боку|з кожної сторони|"
-    r"(?:on|from|to|for) (?:each|both) sides?|on either side)\b",
-    re.I)
-_EACH_BEFORE = re.compile(
-    r"\b(?:each|both) (?:\w+ ){0,2}(?:freed|released|returned|handed over|swapped|exchanged|"
-    r"release|free|return|hand over|got|received|will release|to release|freeing|releasing|"
-    r"returning|handing over|receiving|getting back)\s+(?:\w+ ){0,2}$|\b(?:jeweils|je|по|chaque camp "
-    r"a \w+|cada (?:bando|parte) \w+|ciascuna parte ha \w+)\s+$", re.I)
-_FOR_N = re.compile(r"^\s*(?:-|\s)(?:for|на|pour|für|gegen|por|per|contre)(?:-|\s)(\d[\d,]*|\w+)\b",
-                    re.I)
-_OF_POSSESSIVE = re.compile(r"^\s+(?:of (?:our|its|their|his|her)|de (?:ses|sus|nos|leurs)|dei suoi|"
-                            r"dei propri|своих|своїх|seiner|ihrer) ", re.I)
+# Language forms come from the packs (data/lang/*.tsv): "each", "each_before", "for_word",
+# "own_of" and "our"; the patterns around them are the same in every language.
+
+
+@lru_cache(maxsize=1)
+def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+    from powtrack.extraction.text import vocabulary
+
+    def alt(name: str) -> str:
+        return "|".join(sorted(vocabulary()[name], key=len, reverse=True))
+
+    each_after = re.compile(rf"^[\w\s-]{{0,40}}?\b(?:{alt('each')})\b", re.I)
+    each_before = re.compile(rf"\b(?:{alt('each_before')})\s+$", re.I)
+    for_n = re.compile(rf"^\s*(?:-|\s)(?:{alt('for_word')})(?:-|\s)(\d[\d,]*|\w+)\b", re.I)
+    own_of = re.compile(rf"^\s+(?:{alt('own_of')}) ", re.I)
+    return each_after, each_before, for_n, own_of, frozenset(w.lower() for w in vocabulary()["our"])
+
+
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
 
 
@@ -182,7 +185,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     head_text = after
     if of_num:
         head_text = after[of_num.end() - 1:]
-    poss = _OF_POSSESSIVE.match(after)
+    each_rx, each_before_rx, for_n_rx, own_of_rx, our_words = _pack_patterns()
+    poss = own_of_rx.match(after)
     if poss:
         head_text = after[poss.end() - 1:]
     if re.match(r"^\s+of them\b", after, re.I):
@@ -223,8 +227,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         kind = "bodies"
     elif re.match(r"^\s+[\w-]+(?:'s|s'|’s|’)\s+(?:remains|bodies)\b", after):
         kind = "bodies"  # "the four hostages' remains"
-    each_after = bool(_EACH_AFTER.match(after)) and not re.match(r"^\s+each\s+other", after)
-    for_n = _FOR_N.match(after)
+    each_after = bool(each_rx.match(after)) and not re.match(r"^\s+each\s+other", after)
+    for_n = for_n_rx.match(after)
     if category in (None, "other") and re.match(
             r"^\s+(?:\w+\s+){0,2}(?:who (?:were|are) )?(?:seriously |severely |badly |gravely )?"
             r"(?:wounded|injured)\b", after, re.I) and re.search(
@@ -357,7 +361,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                 fig.framework = True
                 fig.rule = "segment.framework"
             return fig
-    if each_after or _EACH_BEFORE.search(before[-60:]):
+    if each_after or each_before_rx.search(before[-60:]):
         fig.party = BOTH
         fig.rule = "side.each"
         return fig
@@ -383,7 +387,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             return fig
     if poss:
         word = poss.group().split()[-1].lower()
-        if word in ("our", "nos"):
+        if word in our_words:
             fig.party = speaker
         else:
             fig.party = _subject(before, mentions, offset)
