@@ -369,6 +369,21 @@ _NATIONALS_GLUE = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|and|,\s*and|as w
                              r"together with)\s*")
 
 
+_OUTSIDE_DEAL = re.compile(r"\b(?:under a separate (?:arrangement|deal|agreement)|separately from|"
+                           r"not part of the (?:deal|agreement|exchange|swap)|outside the (?:deal|"
+                           r"agreement|exchange))\b", re.I)
+
+
+def _outside_the_deal(text: str, n) -> bool:
+    """Whether the text says the nationals counted at ``n`` were freed outside the deal."""
+    name = re.match(r"\s+(?:[a-z]+\s+)?([A-Z][a-z]+)", text[n.end:n.end + 30])
+    if not name:
+        return False
+    stem = re.escape(name.group(1)[:4])
+    return any(re.search(rf"\b{stem}", sentence) and _OUTSIDE_DEAL.search(sentence)
+               for sentence in re.split(r"(?<=[.!?])\s+", text))
+
+
 def _coordinated_nationals(s, text: str) -> None:
     """Rule parts.nationals: "13 Israelis and four Thai citizens were released" gives Israel 17.
 
@@ -390,6 +405,9 @@ def _coordinated_nationals(s, text: str) -> None:
             and len(glue) < 160 and not re.search(r"[.;]|\d", glue)
         if not prev or not (_NATIONALS_GLUE.fullmatch(glue) or far):
             keep.append((n, reason))
+            continue
+        if _outside_the_deal(text, n):
+            keep.append((n, reason))  # "the Thais were released under a separate arrangement"
             continue
         head = prev[-1].nationals_of or prev[-1]  # "13 Israelis, 10 Thais and one Filipino"
         f = Figure(n.value, n.start, n.end, "returned", None, party=head.party,

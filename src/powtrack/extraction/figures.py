@@ -72,7 +72,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 
 
 @lru_cache(maxsize=1)
-def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str],
+                              re.Pattern, re.Pattern]:
     from powtrack.extraction.text import vocabulary
 
     def alt(name: str) -> str:
@@ -82,7 +83,12 @@ def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, fr
     each_before = re.compile(rf"\b(?:{alt('each_before')})\s+$", re.I)
     for_n = re.compile(rf"^\s*(?:-|\s)(?:{alt('for_word')})(?:-|\s)(\d[\d,]*|\w+)\b", re.I)
     own_of = re.compile(rf"^\s+(?:{alt('own_of')}) ", re.I)
-    return each_after, each_before, for_n, own_of, frozenset(w.lower() for w in vocabulary()["our"])
+    # "a further 22", "in addition, 23 ...", "додатково передала 22": a group added
+    extra = re.compile(rf"\b(?:{alt('extra')})\b[^.;]{{0,60}}$", re.I)
+    # "31 injured soldiers", "22 тяжкопоранених": wounded (stems match inflected forms)
+    wounded = re.compile(rf"\b(?:{alt('wounded')})", re.I)
+    return (each_after, each_before, for_n, own_of, frozenset(w.lower() for w in vocabulary()["our"]),
+            extra, wounded)
 
 
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
@@ -185,7 +191,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     head_text = after
     if of_num:
         head_text = after[of_num.end() - 1:]
-    each_rx, each_before_rx, for_n_rx, own_of_rx, our_words = _pack_patterns()
+    each_rx, each_before_rx, for_n_rx, own_of_rx, our_words, _, _ = _pack_patterns()
     poss = own_of_rx.match(after)
     if poss:
         head_text = after[poss.end() - 1:]
@@ -234,8 +240,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"(?:wounded|injured)\b", after, re.I) and re.search(
             r"\binclud|\bamong\b", low_before):
         kind = "wounded"
-    if kind == "returned" and re.search(r"\b(?:injured|wounded|seriously ill|severely ill)\b",
-                                        head_text[:max(0, np_len)], re.I):
+    if kind == "returned" and _pack_patterns()[6].search(head_text[:max(0, np_len)]):
         kind = "wounded"  # "31 injured Ukrainian soldiers": a breakdown of the side's total
     # a local share of the swap: "three men from our district were among those freed"
     if re.match(r"^[^.;,]{0,40}?\b(?:(?:were|was|are|is)\s+)?among\b(?!\s+(?:them|whom)\b)",
@@ -339,8 +344,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                  category if category in ("military", "civilians") else None,
                  qualifier=num.qualifier, speaker=speaker, supersedes=supersedes)
     # "a further 22 wounded", "in addition, 23 ...": another group of the same handover
-    fig.extra = bool(re.search(r"\b(?:a further|an additional|additional)\s+$", low_before)
-                     or re.search(r"\bin addition\b[^.;]{0,40}$", low_before))
+    fig.extra = bool(_pack_patterns()[5].search(low_before))
 
     # 1. both sides: "N each", "N for N", "each freed N"
     if for_n:

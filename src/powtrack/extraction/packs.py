@@ -29,7 +29,7 @@ LIST_KEYS = (
     "return_verbs", "release_verbs", "receive_verbs", "refused", "absent", "promised",
     "cumulative", "cumulative_total", "failed", "agreed", "completed", "negation",
     "not_swap", "swap", "reporting", "gate_captives", "gate_swap", "gate_held",
-    "conjunction", "each", "each_before", "for_word", "own_of", "our",
+    "conjunction", "each", "each_before", "for_word", "own_of", "our", "extra", "wounded",
 )
 
 
