@@ -155,7 +155,8 @@ def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
         if kind == "holiday":
             continue  # English words: find_holidays reads them
         for w in cell.split("|"):
-            words[w.strip()] = (kind, int(number))
+            if w.strip():
+                words[w.strip()] = (kind, int(number))
     # the language packs' date words: weekday.N, month.N, today, yesterday
     from powtrack.extraction.packs import keyed, merged
 

@@ -643,6 +643,10 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
             else:
                 runs.append([f])
         for run in runs:
+            if len(run) >= 3 and run[0].value == sum(f.value for f in run[1:]):
+                # "16 servicemen - two officers and 14 privates": the first is their whole
+                wholes.append(run[0].value)
+                run = run[1:]
             sums: dict[str, int] = {}
             for f in run:
                 sums[f.category] = sums.get(f.category, 0) + f.value

@@ -73,7 +73,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 
 @lru_cache(maxsize=1)
 def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str],
-                              re.Pattern, re.Pattern]:
+                              re.Pattern, re.Pattern, re.Pattern]:
     from powtrack.extraction.text import vocabulary
 
     def alt(name: str) -> str:
@@ -87,8 +87,10 @@ def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, fr
     extra = re.compile(rf"\b(?:{alt('extra')})\b[^.;]{{0,60}}$", re.I)
     # "31 injured soldiers", "22 тяжкопоранених": wounded (stems match inflected forms)
     wounded = re.compile(rf"\b(?:{alt('wounded')})", re.I)
+    # "among them", "including", "серед них", "darunter", "dont": a share of those counted
+    subset = re.compile(rf"\b(?:{alt('subset')})\b[^.;]{{0,40}}$", re.I)
     return (each_after, each_before, for_n, own_of, frozenset(w.lower() for w in vocabulary()["our"]),
-            extra, wounded)
+            extra, wounded, subset)
 
 
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
@@ -191,7 +193,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     head_text = after
     if of_num:
         head_text = after[of_num.end() - 1:]
-    each_rx, each_before_rx, for_n_rx, own_of_rx, our_words, _, _ = _pack_patterns()
+    each_rx, each_before_rx, for_n_rx, own_of_rx, our_words, *_ = _pack_patterns()
     poss = own_of_rx.match(after)
     if poss:
         head_text = after[poss.end() - 1:]
@@ -265,10 +267,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         else:
             kind = "part"
     # parts of a group named just before: "among them the three Americans"
-    if kind == "returned" and (re.match(r"^\W*among (?:those|them|the)\b", low_before) or re.search(
-            r"\b(?:among (?:them|those|whom)|includ(?:e|es|ed|ing)|among)\b[^.;]{0,40}$|"
-            r"^\W*of (?:those|them|these|whom),?\s+$",
-            low_before) or re.match(r"^\s+of them\b", after, re.I)):
+    if kind == "returned" and (re.match(r"^\W*among (?:those|them|the)\b", low_before) or (
+            _pack_patterns()[7].search(low_before)) or re.search(
+            r"^\W*of (?:those|them|these|whom),?\s+$", low_before)
+            or re.match(r"^\s+of them\b", after, re.I)):
         if category not in ("military", "civilians"):
             return Dropped("drop.subset: a share of a group counted elsewhere")
         kind = "part"  # a share of a group counted elsewhere: only ever a breakdown

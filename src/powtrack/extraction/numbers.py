@@ -148,7 +148,7 @@ def _PACK_RX() -> tuple[re.Pattern | None, dict[str, int]]:  # noqa: N802
         return None, {}
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     joiner = r"(?:\s+(?:и|і|й|ta|e|y|és|und|et|i)\s+|[\s-]+)"
-    return re.compile(rf"(?<![\w.,])(?:{alt})(?:{joiner}(?:{alt}))*(?!\w)", re.IGNORECASE), words
+    return re.compile(rf"(?<![\w.,])(?<!\d-)(?:{alt})(?:{joiner}(?:{alt}))*(?!\w)", re.IGNORECASE), words
 
 
 def _qualifier(text: str, start: int) -> str:
