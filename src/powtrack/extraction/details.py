@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from powtrack.extraction.lexicon import mediator_terms, parties
 
 # Entities follow the cue: "mediated by Qatar, Egypt and the United States".
-_CUE_AFTER = re.compile(
+_CUE_AFTER_SOURCE = (
     # lists first: "brokered by several states, including X, Y and Z", "the mediators — X, Y and Z"
     r"\b(?:(?:brokered|mediated|facilitated|negotiated) by [^.;]{0,60}?\b(?:including|among them|"
     r"such as|namely)|(?:the )?(?:[\w-]+ )?(?:mediators|brokers|intermediaries)\s*(?:[—–:]|--|,"
@@ -17,11 +18,7 @@ _CUE_AFTER = re.compile(
     r"following mediation by|in response to mediation by|co-?ordinated by|co-chaired by|arranged by|"
     r"organi[sz]ed by|"
     r"negotiated by|helped by|with the support of|with (?:the )?help (?:of|from)|with assistance from|"
-    r"за посередництва|за посередництвом|при посредничестве|"
-    r"при содействии|за сприяння|за підтримки|con la mediación de|con la mediazione (?:di|del|degli|dell')|"
-    r"unter Vermittlung (?:der|des|von)|grâce à la médiation (?:de|des)|sous l'égide (?:de|des)|médiation (?:de|des)|"
-    r"Vermittlung (?:von|der|des)|[Vv]ermittelt (?:\w+ ){0,4}(?:von|durch)(?: den| der| dem)?|mediación de|gracias a la mediación de|"
-    r"mediazione (?:di|del|degli))\s+", re.I)
+    r"{mediation_by})\s+")
 # Entities come before the cue: "the UAE, which brokered", "Turkey also helped to negotiate".
 _CUE_BEFORE = re.compile(
     r"(?:-brokered|-mediated|-facilitated|-sponsored|-backed (?=talks|deal|agreement|negotiations)|"
@@ -51,7 +48,7 @@ _CUE_BEFORE = re.compile(
     # "Turkey was the coordinator of this swap"
     r"\s+(?:was|were|is|are|has been|had been) (?:the|an?|one of the) (?:[\w-]+ )?(?:co-?ordinator|"
     r"mediator|facilitator|broker|go-between|intermediar(?:y|ies))s?\b)", re.I)
-_THANKS = re.compile(r"\bthank(?:ed|ing|s)?\b|\b(?:gratitude|grateful|appreciation)\b", re.I)
+_THANKS_SOURCE = r"\bthank(?:ed|ing|s)?\b|\b(?:gratitude|grateful|appreciation)\b|\b(?:{thanks})"
 _THANKS_FOR = re.compile(
     r"^\s*for (?:its|their|his|her|the)?\s*(?:\w+\s+)?(?:mediation|help|role|efforts?|assistance|"
     r"facilitating|mediating|swap|exchange|release|support in|work on|part\b|brokering|"
@@ -83,12 +80,11 @@ _ON_BEHALF = re.compile(r"^[^.;,]{0,50}?\b(?:acting )?on behalf of (?:the\s+)?$"
 _NEGATED = re.compile(r"\bwithout (?:any )?(?:international |third-party |foreign )?"
                       r"(?:mediators?|mediation|the involvement of third parties|third parties)",
                       re.I)
-_CONTEXT = re.compile(
+_CONTEXT_SOURCE = (
     r"\b(?:exchanges?|swaps?|releases?|deal|truce|ceasefire|agreement|handover|transfer|freed|"
     r"trade[ds]?|repatriation|arrangement|handed|hands|custody|operation|released|releasing|passed to|"
     r"return|talks|negotiations|meeting|hostages?|prisoners?|detainees?|captives?|POWs?)\b|"
-    r"обмін|обмен|полон|плен|échange|prisonniers|[Aa]ustausch|[Gg]efangen|intercambio|canje|"
-    r"prisioneros|scambio|prigionieri", re.I)
+    r"{gate}")
 _OFF_TOPIC = re.compile(r"\b(?:peace treaty|peace talks|peace process|nuclear|sanctions)\b", re.I)
 _LIST_GLUE = re.compile(r"^(?:\s+(?:monitors|officials|delegates|mediators|envoys|diplomats))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+together with\s+|\s+as well as\s+|"
                         r"\s+with\s+)(?:the\s+)?(?:leaders? of\s+|governments? of\s+|emir of\s+)?"
@@ -100,6 +96,30 @@ def _entities(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(1), m.end(1), terms[m.group(1)].canonical) for m in rx.finditer(text)]
 
 
+class _Cues:
+    """The cue patterns, with the language packs' words put in (data/lang/*.tsv keys
+    mediation_by, mediation_word, thanks; gate_swap and gate_captives for the topic)."""
+
+    def __init__(self) -> None:
+        from powtrack.extraction.text import vocabulary
+
+        def alt(name: str) -> str:
+            return "|".join(sorted(vocabulary()[name], key=len, reverse=True)) or "(?!)"
+
+        gate = "|".join(re.escape(w.strip()) for w in vocabulary()["gate_swap"]
+                        + vocabulary()["gate_captives"] if w.strip())
+        self.after = re.compile(_CUE_AFTER_SOURCE.replace("{mediation_by}", alt("mediation_by")),
+                                re.I)
+        self.thanks = re.compile(_THANKS_SOURCE.replace("{thanks}", alt("thanks")), re.I)
+        self.context = re.compile(_CONTEXT_SOURCE.replace("{gate}", gate), re.I)
+        self.mediation = re.compile(rf"(?:{alt('mediation_word')})", re.I)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    return _Cues()
+
+
 def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
     """Third parties the sentence credits with brokering or helping the swap.
 
@@ -108,10 +128,10 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
     if _NEGATED.search(sentence) or _OFF_TOPIC.search(sentence):
         return []
     # a sentence that neither speaks of a swap nor thanks someone for mediating credits no one
-    if not _CONTEXT.search(sentence) and not re.search(
+    if not _cues().context.search(sentence) and not re.search(
             r"\bthank\w*\b[^.;]{0,80}\bfor (?:its|their|his|her)\s+(?:\w+\s+)?(?:mediation|role|help)\b|"
-            r"\bmediation (?:of|by)\b|-brokered\b|médiation|mediazione|mediación|Vermittlung|"
-            r"посередництв|посредничеств|сприяння|содействи", sentence, re.I):
+            r"\bmediation (?:of|by)\b|-brokered\b", sentence, re.I) and not _cues().mediation.search(
+            sentence):
         return []
     ents = _entities(sentence)
     if not ents:
@@ -140,7 +160,7 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                 break
         return out
 
-    for m in _CUE_AFTER.finditer(sentence):
+    for m in _cues().after.finditer(sentence):
         for i, (a, _b, _n) in enumerate(ents):
             between = sentence[m.end():a]
             if a >= m.end() and len(between) <= 40 and not re.search(r"[.;,]", between):
@@ -176,7 +196,7 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
             if a2 > b and _ON_BEHALF.match(sentence[b:a2]):
                 found[k] = (name2, a2, b2)
                 break
-    for m in _THANKS.finditer(sentence):
+    for m in _cues().thanks.finditer(sentence):
         rest = sentence[m.end():]
         pos = m.end()
         # walk "X for ..., and Y for ..." pieces

@@ -30,7 +30,7 @@ LIST_KEYS = (
     "cumulative", "cumulative_total", "failed", "agreed", "completed", "negation",
     "not_swap", "swap", "reporting", "gate_captives", "gate_swap", "gate_held",
     "conjunction", "each", "each_before", "for_word", "own_of", "our", "extra", "wounded",
-    "subset",
+    "subset", "mediation_by", "mediation_word", "thanks",
 )
 
 
