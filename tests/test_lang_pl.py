@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import powtrack
 from powtrack.records import Event, Record
 
@@ -79,8 +77,6 @@ def test_pl_number_words_count_captives():
     assert ev.returned == {"Ukraine": [25], "Russia": [25]}
 
 
-@pytest.mark.xfail(reason="mediator cues are English in details.py: 'za pośrednictwem X', "
-                          "'dzięki mediacji X' need Polish cues", strict=True)
 def test_pl_mediator_named_after_za_posrednictwem():
     ev = main_event(run(
         "Wymiana dzięki mediacji\n\n"
@@ -90,8 +86,6 @@ def test_pl_mediator_named_after_za_posrednictwem():
     assert ev.mediators == ["United Arab Emirates"]
 
 
-@pytest.mark.xfail(reason="figures.py reads an indirect object only in English word order; "
-                          "a Polish dative ('przekazała Rosji 40') names the receiver", strict=True)
 def test_pl_dative_names_the_receiving_side():
     ev = main_event(run(
         "Wymiana jeńców\n\n"

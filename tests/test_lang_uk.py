@@ -119,8 +119,6 @@ def test_a_total_followed_by_a_dash_and_its_parts():
     assert ev.returned["Ukraine"] == [6]
 
 
-@pytest.mark.xfail(strict=True, reason="figures.py: a side after 'з' / 'із' ('з російського "
-                   "полону') is where they came from, not the side that received them")
 def test_from_captivity_before_the_figure_names_the_holder():
     ev = main_event(run(
         "Обмін полоненими\n\n"

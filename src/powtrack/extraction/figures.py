@@ -72,8 +72,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 
 
 @lru_cache(maxsize=1)
-def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str],
-                              re.Pattern, re.Pattern, re.Pattern]:
+def _pack_patterns() -> tuple:
     from powtrack.extraction.text import vocabulary
 
     def alt(name: str) -> str:
@@ -89,8 +88,16 @@ def _pack_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, fr
     wounded = re.compile(rf"\b(?:{alt('wounded')})", re.I)
     # "among them", "including", "серед них", "darunter", "dont": a share of those counted
     subset = re.compile(rf"\b(?:{alt('subset')})\b[^.;]{{0,40}}$", re.I)
+    # a side named after a preposition is not the one that acts ("from Russia", "з Росії")
+    prep = re.compile(rf"\b(?:{alt('preposition')})\s+(?:the\s+)?$", re.I)
+    # "to Ukraine", "в Україну", "à Ucrânia": where the people went
+    to = re.compile(rf"\b(?:{alt('to_word')})\s+(?:the\s+)?$", re.I)
+    # "from Russian captivity", "з російського полону", "aus russischer Gefangenschaft"
+    from_ = re.compile(rf"\b(?:{alt('from_word')})\s+(?:the\s+)?$", re.I)
+    captivity = re.compile(rf"^[\w'’-]*\s*(?:{alt('captivity')})", re.I)
+    captivity_in = re.compile(rf"(?:{alt('captivity')})", re.I)
     return (each_after, each_before, for_n, own_of, frozenset(w.lower() for w in vocabulary()["our"]),
-            extra, wounded, subset)
+            extra, wounded, subset, prep, to, from_, captivity, captivity_in)
 
 
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
@@ -464,15 +471,28 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             return fig
     # 4. the side that acted: "Ukraine handed over N" / "X received N"
     subj = None
+    preps = _pack_patterns()[8]
     for m in reversed([m for m in mentions if m.end <= num.start]):
         gap = s[m.end - offset:a].lower()
         if re.search(r"[.;]|\bwhile\b|, and\b", gap) or len(gap) > 90:
             break
+        lead = s[:m.start - offset][-24:]
+        if _pack_patterns()[9].search(lead) and re.fullmatch(
+                r"\s*(?:" + _alternation("return_verbs") + r")(?:\s+[\w'’-]+){0,2}\s*", gap, re.I):
+            # "в Україну повернули 84", "regressaram à Ucrânia 100": where they went, first
+            fig.party = m.party
+            fig.rule = "side.destination_before"
+            return fig
+        if _pack_patterns()[10].search(lead) and (_pack_patterns()[11].match(s[m.end - offset:])
+                                                  or _pack_patterns()[12].search(m.surface)):
+            # "із російської неволі ... 84", "from Russian captivity, 84": the holder gives
+            fig.other_of = m.party
+            fig.rule = "side.from_captivity"
+            return fig
         if m.kind != "alias" and not re.search(r"\b(?:side|authorities|government|officials?|"
                                                 r"forces|ministry)\b", gap[:25]):
             continue
-        if re.search(r"\b(?:to|for|from|by|of|in|into|against|than)\s+(?:the\s+)?$",
-                     s[:m.start - offset][-20:]):
+        if preps.search(lead):
             continue
         subj = m
         break
@@ -484,9 +504,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         fig.rule = "side.combined"
         fig.combined = True
         return fig
-    if subj is not None and not s[subj.end - offset:a].strip() and re.search(
+    if subj is not None and not s[subj.end - offset:a].strip() and (re.search(
             r"\b(?:hands?|handed|handing|gave|gives|giving|sent|sends|returned|returns)\s+(?:the\s+)?$",
-            s[:subj.start - offset]):
+            s[:subj.start - offset]) or word_regex("release_verbs", suffix=r"\s+$").search(
+            s[:subj.start - offset])):
         fig.party = subj.party  # "Moscow hands Kyiv 225 prisoners": Kyiv receives them
         fig.rule = "side.indirect_object"
         return fig

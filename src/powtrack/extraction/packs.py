@@ -30,7 +30,8 @@ LIST_KEYS = (
     "cumulative", "cumulative_total", "failed", "agreed", "completed", "negation",
     "not_swap", "swap", "reporting", "gate_captives", "gate_swap", "gate_held",
     "conjunction", "each", "each_before", "for_word", "own_of", "our", "extra", "wounded",
-    "subset", "mediation_by", "mediation_word", "thanks",
+    "subset", "mediation_by", "mediation_word", "thanks", "preposition", "to_word",
+    "from_word", "captivity",
 )
 
 

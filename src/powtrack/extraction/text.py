@@ -13,7 +13,9 @@ _ABBREV = {
     "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "vs", "prof", "gov", "rep", "sen", "ft",
     "u.a.e", "approx", "inc", "corp", "co", "ltd", "mt", "pres",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+# Upper-case letters of every script (a sentence may start "В воскресенье", "Środa", "«Мы")
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper())
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]»”]*(?=\s+[\"'(\[«„“]?[0-9" + re.escape(_UPPER) + r"])|\n+")
 
 
 @dataclass
