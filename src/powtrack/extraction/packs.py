@@ -49,7 +49,8 @@ def _split(cell: str) -> list[str]:
         else:
             cur.append(ch)
     parts.append("".join(cur))
-    return [p.strip() for p in parts if p.strip()]
+    # spaces are kept: a gate word " pow " must not match "power"
+    return [p.strip("\t\r\n") for p in parts if p.strip()]
 
 
 @lru_cache(maxsize=1)
