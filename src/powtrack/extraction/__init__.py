@@ -12,6 +12,7 @@ Steps, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from powtrack.document import Document
 from powtrack.extraction.dates import find_dates
@@ -29,7 +30,8 @@ from powtrack.extraction.held import find_held
 from powtrack.extraction.language import identify, other_script
 from powtrack.extraction.lexicon import party_terms
 from powtrack.extraction.numbers import find_numbers
-from powtrack.extraction.text import split_sentences, word_regex, word_set
+from powtrack.extraction.packs import reading
+from powtrack.extraction.text import READING, split_sentences, word_regex, word_set
 from powtrack.records import Event, Evidence, Held, Record
 
 # Cheap first look: documents that name no captives or no swap stop here.
@@ -50,11 +52,31 @@ def might_be_relevant(text: str) -> bool:
     packs, data/lang/*.tsv): most news stops here in a few microseconds. It is a superset of
     what the later steps can use, so it never loses a document they would keep.
     """
+    captives, swap, held = _gate_automata()
     low = text.lower()
-    if not any(w in low for w in word_set("gate_captives")):
-        return False
-    return any(w in low for w in word_set("gate_swap")) or any(
-        w in low for w in word_set("gate_held"))
+    return _found(captives, low) and (_found(swap, low) or _found(held, low))
+
+
+def _found(automaton, text: str) -> bool:
+    for _ in automaton.iter(text):
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _gate_automata() -> tuple:
+    """The gate word lists as Aho-Corasick automata: one pass over the text for all the
+    words of every pack (about 40 µs for a 3 KB article)."""
+    import ahocorasick
+
+    out = []
+    for name in ("gate_captives", "gate_swap", "gate_held"):
+        automaton = ahocorasick.Automaton()
+        for word in word_set(name):
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+        out.append(automaton)
+    return tuple(out)
 
 
 def _party_mentions(text: str) -> list[PartyMention]:
@@ -97,6 +119,14 @@ def extract_document(doc: Document, trace: list | None = None) -> Record:
         return record
     if doc.lang is None:
         doc.lang = identify(text)
+    token = READING.set(reading(doc.lang))  # English and the document's own packs
+    try:
+        return _extract(doc, text, record, trace)
+    finally:
+        READING.reset(token)
+
+
+def _extract(doc: Document, text: str, record: Record, trace: list | None) -> Record:
     # 2. sentences, with the sides, numbers, dates and cues each one names
     sentences = split_sentences(text)
     if trace is not None:
@@ -145,7 +175,9 @@ def _annotate_sentences(sentences: list, doc: Document) -> None:
         re.search(r"\b(?:trade|exchange|swap|hand(?:ed)? (?:each other|over))\w*\s+(?:\w+\s+){0,2}"
                   r"lists\b", s.text, re.I) for s in sentences[:3])
     for s in sentences:
-        masked = not_swap.sub(lambda m: " " * len(m.group()), s.text)
+        # what is not a swap ("exchange of fire") is blanked only where a swap word is
+        masked = not_swap.sub(lambda m: " " * len(m.group()), s.text) \
+            if swap_rx.search(s.text) else ""
         if lists_story and re.search(r"\blists?\b|\bthe exchange\b|'s exchange\b", s.text, re.I):
             masked = ""
         swap = swap_rx.search(masked)

@@ -167,7 +167,9 @@ def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
     for kind in ("today", "yesterday"):
         for w in merged(kind):
             words.setdefault(w.lower(), (kind, 0 if kind == "today" else 1))
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    from powtrack.extraction.text import _trie
+
+    alt = _trie(sorted(words))
     # "29 грудня", "24. August 2024", "le 24 août"; and month first, as Hungarian writes
     # it: "augusztus 24-én", "2025. augusztus 24."
     rx = re.compile(rf"(?<!\w)(?:(?P<year0>(?:19|20)\d\d)\.\s+)?"

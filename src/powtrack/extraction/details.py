@@ -101,13 +101,13 @@ class _Cues:
     mediation_by, mediation_word, thanks; gate_swap and gate_captives for the topic)."""
 
     def __init__(self) -> None:
-        from powtrack.extraction.text import vocabulary
+        from powtrack.extraction.text import _trie, alternation, vocabulary
 
         def alt(name: str) -> str:
-            return "|".join(sorted(vocabulary()[name], key=len, reverse=True)) or "(?!)"
+            return alternation(vocabulary()[name])
 
-        gate = "|".join(re.escape(w.strip()) for w in vocabulary()["gate_swap"]
-                        + vocabulary()["gate_captives"] if w.strip())
+        gate = _trie(sorted({w.strip().lower() for w in vocabulary()["gate_swap"]
+                             + vocabulary()["gate_captives"] if w.strip()}))
         self.after = re.compile(_CUE_AFTER_SOURCE.replace("{mediation_by}", alt("mediation_by")),
                                 re.I)
         self.thanks = re.compile(_THANKS_SOURCE.replace("{thanks}", alt("thanks")), re.I)
@@ -125,6 +125,9 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
 
     Returns (canonical name, start, end) with offsets into ``sentence``.
     """
+    ents = _entities(sentence)  # first: most sentences name no one who could mediate
+    if not ents:
+        return []
     if _NEGATED.search(sentence) or _OFF_TOPIC.search(sentence):
         return []
     # a sentence that neither speaks of a swap nor thanks someone for mediating credits no one
@@ -132,9 +135,6 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
             r"\bthank\w*\b[^.;]{0,80}\bfor (?:its|their|his|her)\s+(?:\w+\s+)?(?:mediation|role|help)\b|"
             r"\bmediation (?:of|by)\b|-brokered\b", sentence, re.I) and not _cues().mediation.search(
             sentence):
-        return []
-    ents = _entities(sentence)
-    if not ents:
         return []
     found: list[tuple[str, int, int]] = []
 

@@ -73,10 +73,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 
 @lru_cache(maxsize=1)
 def _pack_patterns() -> tuple:
-    from powtrack.extraction.text import vocabulary
+    from powtrack.extraction.text import alternation, vocabulary
 
     def alt(name: str) -> str:
-        return "|".join(sorted(vocabulary()[name], key=len, reverse=True))
+        return alternation(vocabulary()[name])
 
     each_after = re.compile(rf"^[\w\s-]{{0,40}}?\b(?:{alt('each')})\b", re.I)
     each_before = re.compile(rf"\b(?:{alt('each_before')})\s+$", re.I)
@@ -478,7 +478,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             break
         lead = s[:m.start - offset][-24:]
         if _pack_patterns()[9].search(lead) and re.fullmatch(
-                r"\s*(?:" + _alternation("return_verbs") + r")(?:\s+[\w'’-]+){0,2}\s*", gap, re.I):
+                _verb_gap(), gap):
             # "в Україну повернули 84", "regressaram à Ucrânia 100": where they went, first
             fig.party = m.party
             fig.rule = "side.destination_before"
@@ -580,14 +580,24 @@ class _AfterAnd:
     starts after a comma or a conjunction (pack key ``conjunction``)."""
 
     def search(self, text: str):
-        return re.search(r"(?:,|\b(?:" + _alternation("conjunction") + r")\b)\s*,?\s+"
-                         r"(?:the\s+)?$", text, re.I)
+        return _after_and_rx().search(text)
 
 
-def _alternation(name: str) -> str:
-    from powtrack.extraction.text import vocabulary
+@lru_cache(maxsize=1)
+def _after_and_rx() -> re.Pattern:
+    from powtrack.extraction.text import alternation, vocabulary
 
-    return "|".join(sorted(vocabulary().get(name, ["and"]), key=len, reverse=True))
+    return re.compile(r"(?:,|\b(?:" + alternation(vocabulary()["conjunction"]) + r")\b)\s*,?\s+"
+                      r"(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _verb_gap() -> re.Pattern:
+    """A gap that is a return verb and at most two more words: "повернули", "regressaram"."""
+    from powtrack.extraction.text import alternation, vocabulary
+
+    return re.compile(r"\s*(?:" + alternation(vocabulary()["return_verbs"])
+                      + r")(?:\s+[\w'’-]+){0,2}\s*", re.I)
 
 
 _AFTER_AND = _AfterAnd()

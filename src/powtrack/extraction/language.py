@@ -35,7 +35,10 @@ def identify(text: str) -> str | None:
 
 def other_script(text: str) -> bool:
     """Whether most letters of the text's start are neither Latin nor Cyrillic."""
-    letters = _LETTER.findall(text[:SAMPLE])
+    sample = text[:SAMPLE]
+    if sample.isascii():
+        return False
+    letters = _LETTER.findall(sample)
     if len(letters) < 20:
         return False
     return sum(1 for ch in letters if _LATIN_OR_CYRILLIC.match(ch)) < len(letters) / 2

@@ -51,7 +51,9 @@ def parties() -> dict[str, Party]:
 
 
 def _compile(terms: dict[str, Term], hyphen_ok: bool = False) -> re.Pattern:
-    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    from powtrack.extraction.text import _trie
+
+    alternation = _trie(sorted(terms))  # case kept: aliases are case-sensitive
     # a mediator may prefix its role: "UN-sponsored talks", "Qatari-brokered deal"
     after = r"(?![\w-])|(?=-(?:brokered|mediated|sponsored|backed|facilitated|led|coordinated|co-ordinated)\b)" \
         if hyphen_ok else r"(?![\w-])"

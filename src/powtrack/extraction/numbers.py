@@ -146,8 +146,11 @@ def _PACK_RX() -> tuple[re.Pattern | None, dict[str, int]]:  # noqa: N802
     words = {w.lower(): int(v) for v, ws in keyed("number").items() for w in ws}
     if not words:
         return None, {}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    joiner = r"(?:\s+(?:и|і|й|ta|e|y|és|und|et|i)\s+|[\s-]+)"
+    from powtrack.extraction.text import _trie
+
+    alt = _trie(sorted(words))
+    # a spaced dash ends a number: "шістьох — чотирьох" is 6, then 4
+    joiner = r"(?:\s+(?:и|і|й|ta|e|y|és|und|et|i)\s+|\s+|-)"
     return re.compile(rf"(?<![\w.,])(?<!\d-)(?:{alt})(?:{joiner}(?:{alt}))*(?!\w)", re.IGNORECASE), words
 
 

@@ -73,16 +73,30 @@ def packs() -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def merged(key: str) -> list[str]:
-    """The entries of ``key`` in every pack, in pack order, without repeats."""
+def merged(key: str, langs: tuple[str, ...] | None = None) -> list[str]:
+    """The entries of ``key`` in every pack (or in ``langs``), in pack order, without repeats."""
     seen: set[str] = set()
     out = []
-    for rows in packs().values():
+    for code, rows in packs().items():
+        if langs is not None and code not in langs:
+            continue
         for entry in rows.get(key, []):
             if entry.lower() not in seen:
                 seen.add(entry.lower())
                 out.append(entry)
     return out
+
+
+# Languages whose reports quote each other's words often enough to read them together.
+NEIGHBOURS = {"uk": ("ru",), "ru": ("uk",), "es": ("pt",), "pt": ("es",)}
+
+
+def reading(lang: str | None) -> tuple[str, ...] | None:
+    """The packs a document in ``lang`` is read with: English, its own and its neighbours';
+    every pack when the language has none (or is unknown)."""
+    if lang is None or lang not in packs():
+        return None
+    return tuple(dict.fromkeys(("en", lang) + NEIGHBOURS.get(lang, ())))
 
 
 def keyed(prefix: str) -> dict[str, list[str]]:
@@ -95,4 +109,4 @@ def keyed(prefix: str) -> dict[str, list[str]]:
     return out
 
 
-__all__ = ["LIST_KEYS", "keyed", "merged", "packs"]
+__all__ = ["LIST_KEYS", "NEIGHBOURS", "keyed", "merged", "packs", "reading"]

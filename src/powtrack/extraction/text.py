@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -87,11 +88,60 @@ def vocabulary() -> dict[str, list[str]]:
     return {name: merged(name) for name in names}
 
 
-@cache
+# The packs a document is read with (set by extraction for one document: English and the
+# document's language); None means every pack.
+READING: ContextVar[tuple[str, ...] | None] = ContextVar("powtrack_reading", default=None)
+
+
 def word_regex(name: str, prefix: str = r"\b", suffix: str = r"\b") -> re.Pattern:
-    """One case-insensitive regex for a word list of the language packs (``data/lang/``)."""
-    entries = sorted(vocabulary()[name], key=len, reverse=True)
-    return re.compile(prefix + "(?:" + "|".join(entries) + ")" + suffix, re.IGNORECASE)
+    """One case-insensitive regex for a word list of the language packs (``data/lang/``).
+
+    Plain words go into a trie ("обмін|обміну|обміном" -> "обмін(?:|у|ом)"), so that a
+    list of hundreds of words is matched in one pass without trying each word at each
+    position; entries with regular-expression syntax stay as they are. While a document
+    is read (``READING``), only its packs' words are used.
+    """
+    return _word_regex(name, prefix, suffix, READING.get())
+
+
+@cache
+def _word_regex(name: str, prefix: str, suffix: str, langs: tuple[str, ...] | None) -> re.Pattern:
+    from powtrack.extraction.packs import merged
+
+    entries = vocabulary()[name] if langs is None else merged(name, langs)
+    return re.compile(prefix + "(?:" + alternation(entries) + ")" + suffix, re.IGNORECASE)
+
+
+_SPECIAL = re.compile(r"[\\.^$*+?{}\[\]|()]")
+
+
+def alternation(entries: list[str]) -> str:
+    """A regex alternation of ``entries``, the plain ones folded into a trie."""
+    plain = sorted({e.lower() for e in entries if not _SPECIAL.search(e)})
+    patterns = sorted((e for e in entries if _SPECIAL.search(e)), key=len, reverse=True)
+    parts = patterns + ([_trie(plain)] if plain else [])
+    return "|".join(parts) or "(?!)"
+
+
+def _trie(words: list[str]) -> str:
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        # branches start with distinct characters; "?" makes the shorter word optional
+        # after the longer ones, so a longer word wins as in a sorted alternation
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 @cache
