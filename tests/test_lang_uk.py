@@ -7,8 +7,6 @@ xfail (strict), with the rule they need.
 
 from __future__ import annotations
 
-import pytest
-
 import powtrack
 from powtrack.records import Event, Record
 
@@ -108,8 +106,6 @@ def test_exchange_of_views_with_prisoners_mentioned_is_not_a_swap():
     assert not record.relevant
 
 
-@pytest.mark.xfail(strict=True, reason="figures.py: a Ukrainian number word joined to the next "
-                   "by a spaced dash ('шістьох - чотирьох') is read as one sum")
 def test_a_total_followed_by_a_dash_and_its_parts():
     ev = main_event(run(
         "Обмін полоненими\n\n"
