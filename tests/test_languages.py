@@ -86,3 +86,11 @@ def test_the_article_page_says_the_language_and_shows_the_text_as_written(tmp_pa
     assert "<dt>Language</dt><dd>uk</dd>" in page
     assert 'lang="uk"' in page
     assert "Координаційний штаб" in page
+
+
+def test_a_proposal_in_another_language_is_no_swap():
+    record = powtrack.extract(
+        "Le président propose un échange\n\nLe président a proposé d'échanger 20 soldats "
+        "russes contre des prisonniers ukrainiens, une proposition que Moscou n'a pas "
+        "commentée.", published="2022-04-14", lang="fr")
+    assert not record.relevant

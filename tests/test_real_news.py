@@ -718,3 +718,12 @@ def test_captives_who_never_came_to_the_swap_are_absent():
         "2017-12-28"))
     assert ev.absent == {"Donbas separatists": 18}
     assert ev.refused == {"Donbas separatists": 12}
+
+
+def test_people_aboard_a_downed_plane_are_not_a_swap_figure():
+    ev = main_event(run(
+        "Swap after the crash\n\n"
+        "Russia and Ukraine exchanged 150 prisoners each on Wednesday. Last week a military "
+        "plane crashed near the border with 60 Ukrainian prisoners on board, Moscow said.",
+        "2024-01-31"))
+    assert ev.returned == {"Ukraine": [150], "Russia": [150]}

@@ -199,7 +199,7 @@ def _annotate_sentences(sentences: list, doc: Document) -> None:
             s.data.update(irrealis=False, cumulative=False, completed=False, failed=False,
                           agreed_only=False, dateline_end=s.start, dates=[])
             continue
-        s.data["irrealis"] = bool(_IRREALIS.search(s.text))
+        s.data["irrealis"] = bool(_IRREALIS.search(s.text) or word_regex("irrealis").search(s.text))
         s.data["cumulative"] = bool(cumulative.search(s.text)) or _running_total(s.text)
         s.data["completed"] = bool(completed_rx.search(mask_future(s.text)))
         s.data["failed"] = bool(failed_rx.search(s.text))

@@ -219,6 +219,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         return Dropped("drop.parenthetical: restates the count before the parenthesis")
     if num.words and s[a:a + 1].isupper() and re.search(r"[A-Z][\w'-]+\s+$", before):
         return Dropped("drop.name: a number word inside a name ('Normandy Four')")
+    if word_regex("aboard").search(s) and word_regex("crash").search(s):
+        return Dropped("drop.aboard: people aboard an aircraft that crashed or was downed")
     if re.search(r"\b(?:every|per|each of the)\s+$", low_before[-12:]) or re.search(
             r"\bat (?:a|the) (?:rate|pace) of\s+$", low_before):
         return Dropped("drop.rate: 'every/per N'")

@@ -31,7 +31,7 @@ LIST_KEYS = (
     "not_swap", "swap", "reporting", "gate_captives", "gate_swap", "gate_held",
     "conjunction", "each", "each_before", "for_word", "own_of", "our", "extra", "wounded",
     "subset", "mediation_by", "mediation_word", "thanks", "preposition", "to_word",
-    "from_word", "captivity",
+    "from_word", "captivity", "irrealis", "aboard", "crash",
 )
 
 
