@@ -94,3 +94,16 @@ def test_a_proposal_in_another_language_is_no_swap():
         "russes contre des prisonniers ukrainiens, une proposition que Moscou n'a pas "
         "commentée.", published="2022-04-14", lang="fr")
     assert not record.relevant
+
+
+def test_mediator_cues_come_from_the_packs():
+    from powtrack.extraction.details import find_mediators
+
+    # a cue after the name (Russian), thanks for help in the dative (Ukrainian),
+    # names joined by another language's "and" (Italian)
+    assert find_mediators("Турция выступила одним из организаторов обмена пленными.") == [
+        ("Turkey", 0, 6)]
+    ua = "У штабі подякували Міжнародному комітету Червоного Хреста за допомогу."
+    assert [n for n, _, _ in find_mediators(ua)] == ["ICRC"]
+    it = "Lo scambio di prigionieri è avvenuto grazie alla mediazione di Qatar ed Egitto."
+    assert [n for n, _, _ in find_mediators(it)] == ["Qatar", "Egypt"]

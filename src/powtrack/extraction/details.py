@@ -113,11 +113,24 @@ class _Cues:
         self.thanks = re.compile(_THANKS_SOURCE.replace("{thanks}", alt("thanks")), re.I)
         self.context = re.compile(_CONTEXT_SOURCE.replace("{gate}", gate), re.I)
         self.mediation = re.compile(rf"(?:{alt('mediation_word')})", re.I)
+        # "puso en manos de la Cruz Roja": the body the captives are handed to
+        self.handed_to = re.compile(rf"\b(?:{alt('handed_to')})(?:\s+[\w'’-]+){{0,3}}\s+$", re.I)
+        # "Турция выступила одним из организаторов": a cue right after the name
+        self.after_name = re.compile(rf"\s+(?:{alt('mediation_after_name')})", re.I)
+        # "Qatar ed Egitto", "Катар и Египет": names listed with a pack's conjunction
+        self.glue = re.compile(rf"\s*,?\s*(?:{alt('conjunction')})\s+", re.I)
+        self.thanks_for = re.compile(rf"\b(?:{alt('thanks_for')})\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     return _Cues()
+
+
+def _cue_before(sentence: str):
+    """The English cues after a mediator's name, and the packs' ones."""
+    yield from _CUE_BEFORE.finditer(sentence)
+    yield from _cues().after_name.finditer(sentence)
 
 
 def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
@@ -134,7 +147,8 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
     if not _cues().context.search(sentence) and not re.search(
             r"\bthank\w*\b[^.;]{0,80}\bfor (?:its|their|his|her)\s+(?:\w+\s+)?(?:mediation|role|help)\b|"
             r"\bmediation (?:of|by)\b|-brokered\b", sentence, re.I) and not _cues().mediation.search(
-            sentence):
+            sentence) and not (_cues().thanks.search(sentence)
+                               and _cues().thanks_for.search(sentence)):
         return []
     found: list[tuple[str, int, int]] = []
 
@@ -143,7 +157,8 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
         out = [i]
         while out[-1] + 1 < len(ents):
             gap = sentence[ents[out[-1]][1]:ents[out[-1] + 1][0]]
-            if _LIST_GLUE.match(gap) or re.fullmatch(r"(?:'s)?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?",
+            if _LIST_GLUE.match(gap) or _cues().glue.fullmatch(gap) or re.fullmatch(
+                    r"(?:'s)?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?",
                                                      gap):
                 out.append(out[-1] + 1)
             else:
@@ -154,7 +169,7 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
         out = [i]
         while out[0] - 1 >= 0:
             gap = sentence[ents[out[0] - 1][1]:ents[out[0]][0]]
-            if _LIST_GLUE.match(gap):
+            if _LIST_GLUE.match(gap) or _cues().glue.fullmatch(gap):
                 out.insert(0, out[0] - 1)
             else:
                 break
@@ -174,7 +189,7 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                 for j in chain_from(i):
                     found.append((ents[j][2], ents[j][0], ents[j][1]))
                 break
-    for m in _CUE_BEFORE.finditer(sentence):
+    for m in _cue_before(sentence):
         for i in range(len(ents) - 1, -1, -1):
             a, b, _n = ents[i]
             between = sentence[b:m.start()]
@@ -188,7 +203,8 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
     for a, b, name in ents:
         if name in parties():
             continue
-        if _HANDED_TO.search(sentence[max(0, a - 120):a]) or _CARRIER_AFTER.match(sentence[b:]):
+        if _HANDED_TO.search(sentence[max(0, a - 120):a]) or _cues().handed_to.search(
+                sentence[max(0, a - 120):a]) or _CARRIER_AFTER.match(sentence[b:]):
             found.append((name, a, b))
     # the agent's own country gives way to the body it acts for
     for k, (_name, _a, b) in enumerate(found):
@@ -208,6 +224,10 @@ def find_mediators(sentence: str) -> list[tuple[str, int, int]]:
                         found.append((name, a, b))
             if re.search(r"[.;]", head):
                 break
+        # "подякували Міжнародному комітету Червоного Хреста за допомогу": a pack's reason
+        reason = _cues().thanks_for.search(rest[:160])
+        if reason and not re.search(r"[.;]", rest[:reason.start()]):
+            found.extend((name, a, b) for a, b, name in ents if pos <= a < pos + reason.start())
         after = _THANKS_AFTER.match(rest)
         if after:
             found.extend((name, a, b) for a, b, name in ents if pos <= a < pos + after.end(1))

@@ -32,6 +32,7 @@ LIST_KEYS = (
     "conjunction", "each", "each_before", "for_word", "own_of", "our", "extra", "wounded",
     "subset", "mediation_by", "mediation_word", "thanks", "preposition", "to_word",
     "from_word", "captivity", "irrealis", "aboard", "crash",
+    "handed_to", "mediation_after_name", "thanks_for",
 )
 
 
