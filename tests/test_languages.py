@@ -107,3 +107,12 @@ def test_mediator_cues_come_from_the_packs():
     assert [n for n, _, _ in find_mediators(ua)] == ["ICRC"]
     it = "Lo scambio di prigionieri è avvenuto grazie alla mediazione di Qatar ed Egitto."
     assert [n for n, _, _ in find_mediators(it)] == ["Qatar", "Egypt"]
+
+
+def test_a_weekday_in_an_all_ascii_sentence_of_another_language_dates_the_swap():
+    record = powtrack.extract(
+        "Scambio di prigionieri\n\nSabato Mosca e Kiev si sono scambiate altri prigionieri. "
+        "Ognuna delle due parti ha riportato in patria 120 militari.",
+        published="2025-05-26", lang="it")
+    ev = record.events[0]
+    assert ev.date is not None and ev.date.isoformat() == "2025-05-24"

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib.resources import files
 
+from powtrack.extraction.text import READING
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -305,7 +307,10 @@ def find_dates(text: str, published: date | None, context: str = "") -> list[Dat
             kind = "month"
         out.append(DateMention(m.start(), m.end(), raw, kind, value, forward))
     extra = _find_holidays(text, published) if _HOLIDAY_HINT.search(text) else []
-    if _NON_ASCII_WORD.search(text):
+    reading = READING.get()
+    if _NON_ASCII_WORD.search(text) or (reading is not None and reading != ("en",)):
+        # other languages' date words: in any text with a non-English letter, and in every
+        # sentence of a document read with another language's pack ("Sabato", "w piątek")
         extra += _find_foreign(text, published)
     if extra:
         taken = [(d.start, d.end) for d in out]
