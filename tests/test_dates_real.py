@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import powtrack
-from powtrack.records import Event, Record
-
-
-def run(text: str, published: str | None = None) -> Record:
-    return powtrack.extract(text, published=published)
-
-
-def main_event(record: Record) -> Event:
-    assert record.relevant, "expected a relevant record"
-    mains = [e for e in record.events if e.main]
-    assert len(mains) == 1, [e.to_dict(evidence=False) for e in record.events]
-    return mains[0]
-
+from extracting import main_event, run
 
 # ---------------------------------------------------------------------------
 # words that point forward

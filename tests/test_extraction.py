@@ -15,27 +15,11 @@ from datetime import date
 import pytest
 
 import powtrack
-from powtrack.records import Event, Record
+from extracting import only_event, run
+from powtrack.records import Record
 
 # ---------------------------------------------------------------------------
 # helpers
-
-
-def run(text: str, published: str | date | None = None) -> Record:
-    return powtrack.extract(text, published=published)
-
-
-def only_event(record: Record) -> Event:
-    assert record.relevant, "expected a relevant record"
-    assert len(record.events) == 1, [e.to_dict(evidence=False) for e in record.events]
-    return record.events[0]
-
-
-def main_event(record: Record) -> Event:
-    assert record.relevant, "expected a relevant record"
-    mains = [e for e in record.events if e.main]
-    assert len(mains) == 1, [e.to_dict(evidence=False) for e in record.events]
-    return mains[0]
 
 
 _WORD_VALUES = {

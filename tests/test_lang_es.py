@@ -6,19 +6,7 @@ report or a gold file.
 
 from __future__ import annotations
 
-import powtrack
-from powtrack.records import Event, Record
-
-
-def run(text: str, published: str | None = None) -> Record:
-    return powtrack.extract(text, published=published)
-
-
-def main_event(record: Record) -> Event:
-    assert record.relevant, "expected a relevant record"
-    mains = [e for e in record.events if e.main]
-    assert len(mains) == 1, [e.to_dict(evidence=False) for e in record.events]
-    return mains[0]
+from extracting import main_event, run
 
 
 def test_spanish_report_passes_the_gate_and_sums_parts_with_their_breakdown():
