@@ -491,9 +491,9 @@ def _named_companions(s, text: str) -> None:
     A named person handed over with a counted group is one more of that side's
     people (SCHEMA: a named person counts 1); the name is kept for ``people``.
     """
-    from powtrack.extraction.lexicon import mediator_terms, party_terms
+    from powtrack.extraction.lexicon import known_names
 
-    known = party_terms()[0].keys() | mediator_terms()[0].keys()
+    known = known_names()
     for f in s.data["figures"]:
         if f.kind != "returned" or not (f.party or f.other_of) or f.party == BOTH:
             continue

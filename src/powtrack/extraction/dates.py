@@ -149,18 +149,11 @@ def _matches(text: str):
 
 @lru_cache(maxsize=1)
 def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
-    """Weekday, month, today and yesterday words of other languages (data/dates.tsv)."""
-    words: dict[str, tuple[str, int]] = {}
-    text = files("powtrack").joinpath("data/dates.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    for kind, number, cell in rows[1:]:
-        if kind == "holiday":
-            continue  # English words: find_holidays reads them
-        for w in cell.split("|"):
-            if w.strip():
-                words[w.strip()] = (kind, int(number))
-    # the language packs' date words: weekday.N, month.N, today, yesterday
+    """Weekday, month, today and yesterday words of the language packs (weekday.N, month.N,
+    today, yesterday rows of data/lang/*.tsv)."""
     from powtrack.extraction.packs import keyed, merged
+
+    words: dict[str, tuple[str, int]] = {}
 
     for kind in ("weekday", "month"):
         for number, cell in keyed(kind).items():

@@ -71,33 +71,46 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,]*|[,;:()\"]")
 # "own_of" and "our"; the patterns around them are the same in every language.
 
 
+class _Forms:
+    """The patterns classify() builds from the language packs' forms (data/lang/*.tsv)."""
+
+    def __init__(self) -> None:
+        from powtrack.extraction.text import alternation, vocabulary
+
+        def alt(name: str) -> str:
+            return alternation(vocabulary()[name])
+
+        self.each_after = re.compile(rf"^[\w\s-]{{0,40}}?\b(?:{alt('each')})\b", re.I)
+        self.each_before = re.compile(rf"\b(?:{alt('each_before')})\s+$", re.I)
+        self.for_n = re.compile(rf"^\s*(?:-|\s)(?:{alt('for_word')})(?:-|\s)(\d[\d,]*|\w+)\b",
+                                re.I)
+        self.own_of = re.compile(rf"^\s+(?:{alt('own_of')}) ", re.I)
+        self.our = frozenset(w.lower() for w in vocabulary()["our"])
+        # "a further 22", "in addition, 23 ...", "додатково передала 22": a group added
+        self.extra = re.compile(rf"\b(?:{alt('extra')})\b[^.;]{{0,60}}$", re.I)
+        # "31 injured soldiers", "22 тяжкопоранених": wounded (stems match inflected forms)
+        self.wounded = re.compile(rf"\b(?:{alt('wounded')})", re.I)
+        # "among them", "including", "серед них", "darunter", "dont": a share of those counted
+        self.subset = re.compile(rf"\b(?:{alt('subset')})\b[^.;]{{0,40}}$", re.I)
+        # a side named after a preposition is not the one that acts ("from Russia", "з Росії")
+        self.preposition = re.compile(rf"\b(?:{alt('preposition')})\s+(?:the\s+)?$", re.I)
+        # "to Ukraine", "в Україну", "à Ucrânia": where the people went
+        self.to = re.compile(rf"\b(?:{alt('to_word')})\s+(?:the\s+)?$", re.I)
+        # "from Russian captivity", "з російського полону", "aus russischer Gefangenschaft"
+        self.from_ = re.compile(rf"\b(?:{alt('from_word')})\s+(?:the\s+)?$", re.I)
+        self.captivity_after = re.compile(rf"^[\w'’-]*\s*(?:{alt('captivity')})", re.I)
+        self.captivity = re.compile(rf"(?:{alt('captivity')})", re.I)
+        # a gap that is a return verb and at most two more words: "повернули", "regressaram"
+        self.verb_gap = re.compile(rf"\s*(?:{alt('return_verbs')})(?:\s+[\w'’-]+){{0,2}}\s*", re.I)
+        # "..., and the separatists 38", "..., а республики — 123": a clause that elides its
+        # verb starts after a comma or a conjunction
+        self.after_and = re.compile(rf"(?:,|\b(?:{alt('conjunction')})\b)\s*,?\s+(?:the\s+)?$",
+                                    re.I)
+
+
 @lru_cache(maxsize=1)
-def _pack_patterns() -> tuple:
-    from powtrack.extraction.text import alternation, vocabulary
-
-    def alt(name: str) -> str:
-        return alternation(vocabulary()[name])
-
-    each_after = re.compile(rf"^[\w\s-]{{0,40}}?\b(?:{alt('each')})\b", re.I)
-    each_before = re.compile(rf"\b(?:{alt('each_before')})\s+$", re.I)
-    for_n = re.compile(rf"^\s*(?:-|\s)(?:{alt('for_word')})(?:-|\s)(\d[\d,]*|\w+)\b", re.I)
-    own_of = re.compile(rf"^\s+(?:{alt('own_of')}) ", re.I)
-    # "a further 22", "in addition, 23 ...", "додатково передала 22": a group added
-    extra = re.compile(rf"\b(?:{alt('extra')})\b[^.;]{{0,60}}$", re.I)
-    # "31 injured soldiers", "22 тяжкопоранених": wounded (stems match inflected forms)
-    wounded = re.compile(rf"\b(?:{alt('wounded')})", re.I)
-    # "among them", "including", "серед них", "darunter", "dont": a share of those counted
-    subset = re.compile(rf"\b(?:{alt('subset')})\b[^.;]{{0,40}}$", re.I)
-    # a side named after a preposition is not the one that acts ("from Russia", "з Росії")
-    prep = re.compile(rf"\b(?:{alt('preposition')})\s+(?:the\s+)?$", re.I)
-    # "to Ukraine", "в Україну", "à Ucrânia": where the people went
-    to = re.compile(rf"\b(?:{alt('to_word')})\s+(?:the\s+)?$", re.I)
-    # "from Russian captivity", "з російського полону", "aus russischer Gefangenschaft"
-    from_ = re.compile(rf"\b(?:{alt('from_word')})\s+(?:the\s+)?$", re.I)
-    captivity = re.compile(rf"^[\w'’-]*\s*(?:{alt('captivity')})", re.I)
-    captivity_in = re.compile(rf"(?:{alt('captivity')})", re.I)
-    return (each_after, each_before, for_n, own_of, frozenset(w.lower() for w in vocabulary()["our"]),
-            extra, wounded, subset, prep, to, from_, captivity, captivity_in)
+def _forms() -> _Forms:
+    return _Forms()
 
 
 _OF_NUMBER = re.compile(r"^\s+of (?:the )?(\d[\d,]*|\w+) ", re.I)
@@ -200,8 +213,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     head_text = after
     if of_num:
         head_text = after[of_num.end() - 1:]
-    each_rx, each_before_rx, for_n_rx, own_of_rx, our_words, *_ = _pack_patterns()
-    poss = own_of_rx.match(after)
+    forms = _forms()
+    poss = forms.own_of.match(after)
     if poss:
         head_text = after[poss.end() - 1:]
     if re.match(r"^\s+of them\b", after, re.I):
@@ -244,14 +257,14 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         kind = "bodies"
     elif re.match(r"^\s+[\w-]+(?:'s|s'|’s|’)\s+(?:remains|bodies)\b", after):
         kind = "bodies"  # "the four hostages' remains"
-    each_after = bool(each_rx.match(after)) and not re.match(r"^\s+each\s+other", after)
-    for_n = for_n_rx.match(after)
+    each_after = bool(forms.each_after.match(after)) and not re.match(r"^\s+each\s+other", after)
+    for_n = forms.for_n.match(after)
     if category in (None, "other") and re.match(
             r"^\s+(?:\w+\s+){0,2}(?:who (?:were|are) )?(?:seriously |severely |badly |gravely )?"
             r"(?:wounded|injured)\b", after, re.I) and re.search(
             r"\binclud|\bamong\b", low_before):
         kind = "wounded"
-    if kind == "returned" and _pack_patterns()[6].search(head_text[:max(0, np_len)]):
+    if kind == "returned" and forms.wounded.search(head_text[:max(0, np_len)]):
         kind = "wounded"  # "31 injured Ukrainian soldiers": a breakdown of the side's total
     # a local share of the swap: "three men from our district were among those freed"
     if re.match(r"^[^.;,]{0,40}?\b(?:(?:were|was|are|is)\s+)?among\b(?!\s+(?:them|whom)\b)",
@@ -277,7 +290,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             kind = "part"
     # parts of a group named just before: "among them the three Americans"
     if kind == "returned" and (re.match(r"^\W*among (?:those|them|the)\b", low_before) or (
-            _pack_patterns()[7].search(low_before)) or re.search(
+            forms.subset.search(low_before)) or re.search(
             r"^\W*of (?:those|them|these|whom),?\s+$", low_before)
             or re.match(r"^\s+of them\b", after, re.I)):
         if category not in ("military", "civilians"):
@@ -329,7 +342,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             r"exchanged|swapped|sent home)\s+)?(?:each|apiece|on each side|from each side|on both "
             r"sides|to each side|on either side)\b", after):
         return Dropped("drop.not_captives: 'N <something> each'")  # "200 students each": not captives
-    elided = any(m.kind == "alias" and not s[m.end - offset:a].strip(" \u2014\u2013-") and _AFTER_AND.search(
+    elided = any(m.kind == "alias" and not s[m.end - offset:a].strip(" \u2014\u2013-") and forms.after_and.search(
         s[:m.start - offset]) for m in mentions if m.end <= num.start) or (
         re.search(r"\band\s+$", low_before) and any(
             re.fullmatch(r"\s+to\s+(?:the\s+)?", s[b:m.start - offset]) for m in mentions
@@ -355,7 +368,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                  category if category in ("military", "civilians") else None,
                  qualifier=num.qualifier, speaker=speaker, supersedes=supersedes)
     # "a further 22 wounded", "in addition, 23 ...": another group of the same handover
-    fig.extra = bool(_pack_patterns()[5].search(low_before))
+    fig.extra = bool(forms.extra.search(low_before))
 
     # 1. both sides: "N each", "N for N", "each freed N"
     if for_n:
@@ -376,7 +389,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                 fig.framework = True
                 fig.rule = "segment.framework"
             return fig
-    if each_after or each_before_rx.search(before[-60:]):
+    if each_after or forms.each_before.search(before[-60:]):
         fig.party = BOTH
         fig.rule = "side.each"
         return fig
@@ -402,7 +415,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             return fig
     if poss:
         word = poss.group().split()[-1].lower()
-        if word in our_words:
+        if word in forms.our:
             fig.party = speaker
         else:
             fig.party = _subject(before, mentions, offset)
@@ -473,20 +486,18 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             return fig
     # 4. the side that acted: "Ukraine handed over N" / "X received N"
     subj = None
-    preps = _pack_patterns()[8]
     for m in reversed([m for m in mentions if m.end <= num.start]):
         gap = s[m.end - offset:a].lower()
         if re.search(r"[.;]|\bwhile\b|, and\b", gap) or len(gap) > 90:
             break
         lead = s[:m.start - offset][-24:]
-        if _pack_patterns()[9].search(lead) and re.fullmatch(
-                _verb_gap(), gap):
+        if forms.to.search(lead) and forms.verb_gap.fullmatch(gap):
             # "в Україну повернули 84", "regressaram à Ucrânia 100": where they went, first
             fig.party = m.party
             fig.rule = "side.destination_before"
             return fig
-        if _pack_patterns()[10].search(lead) and (_pack_patterns()[11].match(s[m.end - offset:])
-                                                  or _pack_patterns()[12].search(m.surface)):
+        if forms.from_.search(lead) and (forms.captivity_after.match(s[m.end - offset:])
+                                         or forms.captivity.search(m.surface)):
             # "із російської неволі ... 84", "from Russian captivity, 84": the holder gives
             fig.other_of = m.party
             fig.rule = "side.from_captivity"
@@ -494,7 +505,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if m.kind != "alias" and not re.search(r"\b(?:side|authorities|government|officials?|"
                                                 r"forces|ministry)\b", gap[:25]):
             continue
-        if preps.search(lead):
+        if forms.preposition.search(lead):
             continue
         subj = m
         break
@@ -530,7 +541,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.party = subj.party  # "Ukraine brought 280 soldiers home"
             fig.rule = "side.receiver_subject"
             return fig
-        if not gap.strip(" the\u2014\u2013-") and _AFTER_AND.search(s[:subj.start - offset]):
+        if not gap.strip(" the\u2014\u2013-") and forms.after_and.search(s[:subj.start - offset]):
             # "Kyiv would free 87 people and the separatists 55": the verb is elided
             verbs = [(m.end(), "recv") for m in word_regex("receive_verbs").finditer(
                 s[:subj.start - offset])] + [(m.end(), "rel") for m in word_regex(
@@ -575,34 +586,6 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
 
 _PUTS_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|set|sets|placed|places) the (?:number|"
                              r"figure|total|count|tally) of ([^.;]{1,50}?) at\s+$", re.I)
-
-
-class _AfterAnd:
-    """ "..., and the separatists 38", "..., а республики — 123": a clause that elides its verb
-    starts after a comma or a conjunction (pack key ``conjunction``)."""
-
-    def search(self, text: str):
-        return _after_and_rx().search(text)
-
-
-@lru_cache(maxsize=1)
-def _after_and_rx() -> re.Pattern:
-    from powtrack.extraction.text import alternation, vocabulary
-
-    return re.compile(r"(?:,|\b(?:" + alternation(vocabulary()["conjunction"]) + r")\b)\s*,?\s+"
-                      r"(?:the\s+)?$", re.I)
-
-
-@lru_cache(maxsize=1)
-def _verb_gap() -> re.Pattern:
-    """A gap that is a return verb and at most two more words: "повернули", "regressaram"."""
-    from powtrack.extraction.text import alternation, vocabulary
-
-    return re.compile(r"\s*(?:" + alternation(vocabulary()["return_verbs"])
-                      + r")(?:\s+[\w'’-]+){0,2}\s*", re.I)
-
-
-_AFTER_AND = _AfterAnd()
 
 
 def _coordinated(s: str, subj: PartyMention, mentions: list[PartyMention], offset: int) -> bool:

@@ -100,6 +100,13 @@ def mediator_terms() -> tuple[dict[str, Term], re.Pattern]:
     return terms, _compile(terms, hyphen_ok=True)
 
 
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Every name of a side or a mediator: a capitalised phrase that is one of these is no
+    person's name ("Viktor Medvedchuk" is, "Red Cross" is not)."""
+    return frozenset(party_terms()[0]) | frozenset(mediator_terms()[0])
+
+
 @lru_cache(maxsize=4096)
 def canonical_party(name: str) -> str:
     """Map an alias or demonym ("Kyiv", "DPR", "Ansar Allah") to its canonical name."""

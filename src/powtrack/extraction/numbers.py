@@ -78,11 +78,15 @@ def parse_number(token: str) -> int | None:
     return words_to_int(token)
 
 
+# "and" inside a written number: "двадцать и пять", "vingt et un", "huszonöt és fél"
+_JOINERS = ("и", "і", "й", "ta", "e", "y", "és", "und", "et", "i")
+
+
 def _pack_value(phrase: str, words: dict[str, int]) -> int | None:
     """ "двести тридцать" -> 230, "три тысячи" -> 3000, "dwadzieścia pięć" -> 25."""
     total, current = 0, 0
     for tok in re.split(r"[\s-]+", phrase.lower()):
-        if tok in ("и", "і", "й", "ta", "e", "y", "és", "und", "et", "i") or not tok:
+        if tok in _JOINERS or not tok:
             continue
         value = words.get(tok)
         if value is None:
@@ -124,7 +128,7 @@ def find_numbers(text: str) -> list[Number]:
     for m in _SPACED.finditer(text):
         extra.append(Number(int(re.sub(r"\D", "", m.group())), m.start(), m.end(),
                             _qualifier(text, m.start()), False))
-    rx, words = _PACK_RX()
+    rx, words = _pack_number_rx()
     if rx is not None:
         for m in rx.finditer(text):
             value = _pack_value(m.group(), words)
@@ -140,7 +144,7 @@ def find_numbers(text: str) -> list[Number]:
 
 
 @lru_cache(maxsize=1)
-def _PACK_RX() -> tuple[re.Pattern | None, dict[str, int]]:  # noqa: N802
+def _pack_number_rx() -> tuple[re.Pattern | None, dict[str, int]]:
     from powtrack.extraction.packs import keyed
 
     words = {w.lower(): int(v) for v, ws in keyed("number").items() for w in ws}
@@ -150,7 +154,7 @@ def _PACK_RX() -> tuple[re.Pattern | None, dict[str, int]]:  # noqa: N802
 
     alt = _trie(sorted(words))
     # a spaced dash ends a number: "шістьох — чотирьох" is 6, then 4
-    joiner = r"(?:\s+(?:и|і|й|ta|e|y|és|und|et|i)\s+|\s+|-)"
+    joiner = rf"(?:\s+(?:{'|'.join(_JOINERS)})\s+|\s+|-)"
     return re.compile(rf"(?<![\w.,])(?<!\d-)(?:{alt})(?:{joiner}(?:{alt}))*(?!\w)", re.IGNORECASE), words
 
 
