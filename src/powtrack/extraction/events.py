@@ -120,6 +120,17 @@ def _sides_counted(figures: list[Figure]) -> dict[str, int]:
             and not f.party.startswith("*")}
 
 
+def _background(builders: list[Builder], dm: DateMention, s: Sentence) -> Builder:
+    """The background event of the day ``dm`` names, opened by ``s`` when there is none yet."""
+    key = date_key(dm)
+    target = next((bb for bb in builders if not bb.main and bb.date and date_key(bb.date) == key),
+                  None)
+    if target is None:
+        target = Builder(main=False, date=dm, date_sentence=s)
+        builders.append(target)
+    return target
+
+
 def _stale(dm: DateMention, published: date | None) -> bool:
     """A day well before publication: not the day of the swap a report is about."""
     return dm.value is not None and published is not None and \
@@ -214,13 +225,7 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
         if in_background and main is not None:
             dated = [x for x in strong_dates(s) if x.kind != "month"] if d["figures"] else []
             if dated:
-                key = date_key(dated[0])
-                target = next((bb for bb in builders if not bb.main and bb.date
-                               and date_key(bb.date) == key), None)
-                if target is None:
-                    target = Builder(main=False, date=dated[0], date_sentence=s)
-                    builders.append(target)
-                target.segments.append((s, s.start, s.end))
+                _background(builders, dated[0], s).segments.append((s, s.start, s.end))
             continue
         if not (d["swap"] or d["figures"] or d["mediators"] or d["place"]):
             continue
@@ -283,12 +288,7 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
                 builders.append(main)
                 target = main
             elif force_background:
-                key = date_key(dm)
-                target = next((bb for bb in builders if not bb.main and bb.date
-                               and date_key(bb.date) == key), None)
-                if target is None:
-                    target = Builder(main=False, date=dm, date_sentence=s)
-                    builders.append(target)
+                target = _background(builders, dm, s)
             elif main.date is not None and date_key(main.date) == date_key(dm):
                 target = main
             elif definite and (main.date is None or main.date.value is None or dm.value is None):
@@ -307,12 +307,7 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
                 # first counted swap is its body, even when dated only "next week"
                 target = main
             else:
-                key = date_key(dm)
-                target = next((bb for bb in builders if not bb.main and bb.date
-                               and date_key(bb.date) == key), None)
-                if target is None:
-                    target = Builder(main=False, date=dm, date_sentence=s)
-                    builders.append(target)
+                target = _background(builders, dm, s)
             main_failed = main is not None and main.segments and main.segments[0][0].data["failed"]
             main_done = main is not None and any(
                 x.data["completed"] and not x.data["agreed_only"] and not x.data["failed"]
