@@ -134,8 +134,11 @@ def _extract(doc: Document, text: str, record: Record, trace: list | None) -> Re
     by_sentence = _mentions_by_sentence(text, sentences)
     _annotate_sentences(sentences, doc)
     # 3. figures: what each number counts and whose people they are
+    home = None  # the side quoted last: "came home" is its home
     for s in sentences:
-        _read_figures(s, by_sentence.get(s.index, []), text)
+        ms = by_sentence.get(s.index, [])
+        _read_figures(s, ms, text, home)
+        home = _speaker(s.text, s.start, ms) or home
     # 4. events: the main swap and the background ones
     record.events = _events(sentences, by_sentence, doc)
     record.relevant = bool(record.events)
@@ -212,7 +215,7 @@ def _annotate_sentences(sentences: list, doc: Document) -> None:
         ]
 
 
-def _read_figures(s, ms: list[PartyMention], text: str) -> None:
+def _read_figures(s, ms: list[PartyMention], text: str, home: str | None = None) -> None:
     """Step 3: the figure frames of one sentence (``s.data["figures"]``) and the numbers
     dropped, each with the rule that dropped it (``s.data["dropped"]``)."""
     negation = word_regex("negation")
@@ -235,7 +238,7 @@ def _read_figures(s, ms: list[PartyMention], text: str) -> None:
             dropped.append((n, "drop.date: part of a date or dateline"))
             continue
         year_like = 1900 <= n.value <= 2100 and not n.words and "," not in text[n.start:n.end]
-        f = classify(s.text, s.start, n, ms, speaker)
+        f = classify(s.text, s.start, n, ms, speaker, home)
         if isinstance(f, Dropped):
             dropped.append((n, f.reason))
             continue
@@ -259,6 +262,7 @@ def _read_figures(s, ms: list[PartyMention], text: str) -> None:
         f.sentence = s
         s.data["figures"].append(f)
     _coordinated_nationals(s, text)
+    _shared_head(s, text)
     _prisoners_beside_civilians(s, text)
     _coordinated_sides(s, text)
     _named_companions(s, text)
@@ -414,6 +418,24 @@ def _outside_the_deal(text: str, n) -> bool:
     stem = re.escape(name.group(1)[:4])
     return any(re.search(rf"\b{stem}", sentence) and _OUTSIDE_DEAL.search(sentence)
                for sentence in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _shared_head(s, text: str) -> None:
+    """Rule parts.shared_head: "61 and 63 people were received" (one side, two groups
+    with one head noun, as when two republics each report theirs) gives 124."""
+    from powtrack.extraction.figures import _forms
+
+    figures = sorted(s.data["figures"], key=lambda f: f.start)
+    for f, g in zip(figures, figures[1:], strict=False):
+        m = _forms().shared_head.match(text[f.end:g.end + 1])
+        if not (m and f.end + m.end() == g.end) or f.kind != "returned" \
+                or g.kind != "returned" or f.party != g.party or f.party in (None, BOTH) \
+                or f.category != g.category or f.nationals_of or f.nationals \
+                or re.search(r"\b(?:between|from)\s+$", text[max(0, f.start - 12):f.start], re.I):
+            continue
+        g.nationals_of = f
+        g.rule = "parts.shared_head"
+        f.nationals.append(g)
 
 
 def _coordinated_nationals(s, text: str) -> None:
@@ -600,14 +622,15 @@ def _near_return_words(s, n) -> bool:
     lo = max(0, n.start - s.start - 160)
     hi = n.end - s.start + 160
     window = s.text[lo:hi]
-    return bool(word_regex("return_verbs").search(window) or word_regex("swap").search(window)
+    return bool(_has_return_words(window) or word_regex("swap").search(window)
                 or _SHORTFALL.search(window)
                 or re.search(r"\b(?:bodies|remains|includ\w*|among|made up of|consist\w*|compris\w*|"
                              r"composed of)\b", window))
 
 
 def _has_return_words(text: str) -> bool:
-    return bool(word_regex("return_verbs").search(text))
+    return any(word_regex(k).search(text) for k in ("return_verbs", "receive_verbs",
+                                                    "release_verbs"))
 
 
 def _in_cumulative_clause(s, n) -> bool:

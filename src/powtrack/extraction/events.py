@@ -109,8 +109,6 @@ def reporting_dates(s: Sentence) -> list[DateMention]:
     return [d for d in s.data["dates"] if _REPORT_DATE.search(s.text[:d.start - s.start][-40:])]
 
 
-_EARLIER_LEAD = re.compile(r"^\W*(?:before that|prior to that|previously|earlier|in an earlier|"
-                           r"in a previous|in the previous|last time)\b", re.I)
 _ALSO = re.compile(r"\b(?:also|another|separately|in addition|added that|a second|in a separate)\b",
                    re.I)
 
@@ -163,7 +161,9 @@ def _segments(s: Sentence, dates: list[DateMention]) -> list[tuple[DateMention |
     if len(dates) <= 1:
         return [(dates[0] if dates else None, s.start, s.end)]
     cuts = [s.start]
-    for d in dates[1:]:
+    for prev, d in zip(dates, dates[1:], strict=False):
+        if re.fullmatch(r"[\s,(\u2013\u2014-]*", s.text[prev.end - s.start:d.start - s.start]):
+            continue  # "Today, 26 October": one day said twice
         before = s.text[:d.start - s.start]
         m = re.search(r"(?:,\s*(?:and|while|but)?|;|\band|\bwhile)\s*$", before)
         if m:
@@ -186,6 +186,14 @@ def _closest_to_swap(s: Sentence, dates: list[DateMention]) -> DateMention:
     Rule date.planned_day: a day the swap was planned for ("was supposed to happen
     on Sunday but took place on Wednesday") gives way to another day in the clause.
     """
+    if len(dates) == 1:
+        return dates[0]
+    # "Today, 26 October": of one day said twice, the words that name it
+    dates = [d for d in dates if not any(
+        x is not d and x.kind != d.kind and d.kind in ("today", "yesterday", "weekday")
+        and re.fullmatch(r"[\s,(\u2013\u2014-]*", s.text[min(d.end, x.end) - s.start:
+                                                        max(d.start, x.start) - s.start])
+        for x in dates)] or dates
     if len(dates) == 1:
         return dates[0]
     ends = [max([x.end for x in dates if x.end <= d.start], default=s.start) for d in dates]
@@ -216,6 +224,7 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
     any_swap = any(s.data["swap"] and not s.data["irrealis"] for s in sentences)
     last_target: Builder | None = None
     in_background = False
+    earlier_lead = word_regex("earlier_lead", prefix=r"^\W*")  # "Before that, ...", "Ранее ..."
     for s in sentences:
         d = s.data
         # segment.background_section: after a "Background:" or "Related:" heading, every
@@ -259,7 +268,7 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])
-            if dm is None and main is not None and main.segments and _EARLIER_LEAD.match(s.text):
+            if dm is None and main is not None and main.segments and earlier_lead.match(s.text):
                 # segment.earlier_lead: "Before that, officials had traded nine conscripts ..."
                 target = Builder(main=False)
                 builders.append(target)
@@ -631,9 +640,14 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
         whole_figs = [f for f, t in resolved if f.kind == "returned" and not f.category
                       and p in t and id(f) not in used]
         wholes = [f.value for f in whole_figs]
+        # sentences that count this side otherwise: parts do not reach across them
+        counted_in = {f.sentence.index for f, t in resolved if p in t and id(f) not in used
+                      and f.kind == "returned" and not f.category}
+        other_side_in = {f.sentence.index for f, t in resolved if t and p not in t
+                         and f.kind in ("returned", "part")}
         runs: list[list[Figure]] = []
         for f in sorted(cats, key=lambda f: f.start):
-            if runs and _continues_parts(runs[-1], f):
+            if runs and _continues_parts(runs[-1], f, counted_in, other_side_in):
                 runs[-1].append(f)
             else:
                 runs.append([f])
@@ -774,11 +788,13 @@ _ADDITIVE = re.compile(r"\b(?:also|as well|in addition|additionally|another|too|
                        re.I)
 
 
-def _continues_parts(run: list[Figure], f: Figure) -> bool:
+def _continues_parts(run: list[Figure], f: Figure, counted_in: set[int],
+                     other_side_in: set[int]) -> bool:
     """Whether figure ``f`` is one more part of the run of parts before it.
 
     Parts of one whole sit in one sentence, or in the next one when it adds a group
-    of another kind ("... 17 servicemen. Eight civilians were also freed"). The
+    of another kind ("... 17 servicemen. Eight civilians were also freed"), or in the
+    one after when the sentence between speaks only of the other side's people. The
     same count restated, or a second source's count, is not a part.
     """
     last = run[-1]
@@ -789,7 +805,12 @@ def _continues_parts(run: list[Figure], f: Figure) -> bool:
         return False
     if f.sentence is last.sentence:
         return True
-    if f.sentence.index - last.sentence.index != 1:
+    gap = f.sentence.index - last.sentence.index
+    if gap == 2 and f.category not in {g.category for g in run} and not any(
+            last.sentence.index < i < f.sentence.index for i in counted_in) and \
+            last.sentence.index + 1 in other_side_in:
+        return True
+    if gap != 1:
         return False
     return f.category not in {g.category for g in run} or bool(_ADDITIVE.search(f.sentence.text))
 

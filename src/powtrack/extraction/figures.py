@@ -84,6 +84,11 @@ class _Forms:
         self.each_before = re.compile(rf"\b(?:{alt('each_before')})\s+$", re.I)
         self.for_n = re.compile(rf"^\s*(?:-|\s)(?:{alt('for_word')})(?:-|\s)(\d[\d,]*|\w+)\b",
                                 re.I)
+        # "61 and 63 people", "61 y 63 personas": two numbers with one head noun
+        self.shared_head = re.compile(rf"^\s*(?:,|\b(?:{alt('conjunction')})\b)\s*\d[\d,.]*(?=\s)",
+                                      re.I)
+        # "58 soldiers for 228 people", "58 ... на 228": the other side's share of a trade
+        self.for_before = re.compile(rf"\b(?:{alt('for_word')})\s+$", re.I)
         self.own_of = re.compile(rf"^\s+(?:{alt('own_of')}) ", re.I)
         self.our = frozenset(w.lower() for w in vocabulary()["our"])
         # "a further 22", "in addition, 23 ...", "додатково передала 22": a group added
@@ -150,7 +155,7 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
     skipped = 0
     i = 0
     while i < len(words) and skipped <= 4:
-        w = words[i].group()
+        w = words[i].group().rstrip("-")
         low = w.lower().rstrip(".,")
         two = low + " " + words[i + 1].group().lower().rstrip(".,") if i + 1 < len(words) else ""
         three = (two + " " + words[i + 2].group().lower().rstrip(".,")
@@ -200,8 +205,12 @@ class Dropped:
 
 
 def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyMention],
-             speaker: str | None) -> Figure | Dropped:
-    """Decide what one number counts and whose people they are (where the words say it)."""
+             speaker: str | None, home: str | None = None) -> Figure | Dropped:
+    """Decide what one number counts and whose people they are (where the words say it).
+
+    ``speaker`` is the side this sentence quotes; ``home`` the side quoted last before it
+    (a report's "came home" is the home of the side that tells it).
+    """
     s = sentence_text
     a, b = num.start - offset, num.end - offset
     after = s[b:]
@@ -219,6 +228,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         head_text = after[poss.end() - 1:]
     if re.match(r"^\s+of them\b", after, re.I):
         head_text = after[len(re.match(r"^\s+of them", after, re.I).group()):]
+    shared = forms.shared_head.match(after)
+    if shared:
+        head_text = after[shared.end():]  # "61 and 63 people": the head of the second
     category, noun, np_len = _head(head_text)
     np_end = b + (len(after) - len(head_text)) + np_len
     if category is None:
@@ -325,6 +337,7 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     refusal = word_regex("refused").search(tail)
     if kind == "returned" and refusal and not any(
             m.kind == "alias" and offset + np_end <= m.start < offset + np_end + refusal.start()
+            and not forms.preposition.search(s[:m.start - offset])
             for m in mentions):  # "..., Israel had declined to ...": a side declines, not them
         kind = "refused"
     elif kind == "returned" and word_regex("absent").search(tail):
@@ -503,8 +516,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             fig.rule = "side.from_captivity"
             return fig
         if m.kind != "alias" and not re.search(r"\b(?:side|authorities|government|officials?|"
-                                                r"forces|ministry)\b", gap[:25]):
-            continue
+                                                r"forces|ministry)\b", gap[:25]) and not (
+                not gap.strip(_QUOTES) and _gives_to(s[:m.start - offset])):
+            continue  # a people word acts only as the one given to: "передали росіянам 11"
         if forms.preposition.search(lead):
             continue
         subj = m
@@ -517,10 +531,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         fig.rule = "side.combined"
         fig.combined = True
         return fig
-    if subj is not None and not s[subj.end - offset:a].strip() and (re.search(
-            r"\b(?:hands?|handed|handing|gave|gives|giving|sent|sends|returned|returns)\s+(?:the\s+)?$",
-            s[:subj.start - offset]) or word_regex("release_verbs", suffix=r"\s+$").search(
-            s[:subj.start - offset])):
+    if subj is not None and not s[subj.end - offset:a].strip(_QUOTES) and _gives_to(
+            s[:_apposition_start(subj, mentions) - offset]):
         fig.party = subj.party  # "Moscow hands Kyiv 225 prisoners": Kyiv receives them
         fig.rule = "side.indirect_object"
         return fig
@@ -553,6 +565,12 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                     fig.other_of = subj.party
                 fig.rule = "side.elided_verb"
                 return fig
+    if speaker and not pron and recv.search(low_before[-40:]) and not any(
+            m.kind == "alias" and m.party != speaker and 0 <= num.start - m.end < 80
+            for m in mentions):
+        fig.party = speaker  # "the rebels told agencies they had received 61": the teller
+        fig.rule = "side.speaker_received"
+        return fig
     if pron and speaker:
         if recv.search(low_before[-40:]):
             fig.party = speaker
@@ -573,7 +591,16 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         fig.other_of = "*same*"  # "gave a figure of 12": another count of the same people
         fig.rule = "side.same_people"
         return fig
-    if re.search(r"\bin return,?\s+(?:\w+\s+){0,3}$|\b(?:traded|exchanged|swapped|trading|"
+    home = speaker or home
+    if home and kind in ("returned", "bodies") and (
+            word_regex("home", suffix=r"\s+(?:[\w'’-]+\s+){0,2}$").search(before[-50:])
+            or word_regex("home", prefix=r"^[^.;,\d]{0,30}?\b").search(s[np_end:])):
+        fig.party = home  # "додому передали 1000 тіл", "al país volvían 76": the teller's side
+        fig.rule = "side.home"
+        return fig
+    if word_regex("in_return", suffix=r",?\s+(?:[\w'’-]+\s+){0,3}$").search(before) or (
+            forms.for_before.search(before) and re.search(r"\d", before)) or re.search(
+            r"\b(?:traded|exchanged|swapped|trading|"
                  r"exchanging|swapping|in (?:exchange|return))\s+for\s+(?:\w+\s+){0,2}$",
                  low_before) or re.search(
             r"^\s*(?:\w+\s+){0,4}(?:were |was )?(?:handed over |freed |released )?in return\b",
@@ -582,6 +609,27 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         fig.rule = "side.in_return"
         return fig
     return fig
+
+
+_QUOTES = " \"'«»“”„‘’"
+
+
+def _gives_to(before: str) -> bool:
+    """The words before a side are a giving verb: the side is the one given to."""
+    return bool(re.search(r"\b(?:hands?|handed|handing|gave|gives|giving|sent|sends|returned|"
+                          r"returns)\s+(?:the\s+)?$", before) or word_regex(
+        "release_verbs", suffix=r"\s+$").search(before))
+
+
+def _apposition_start(m: PartyMention, mentions: list[PartyMention]) -> int:
+    """Where a side's name starts, with the same side named just before it ("the separatists
+    of the 'LPR'"): the words before the first name govern both."""
+    start = m.start
+    for x in reversed([x for x in mentions if x.end <= start]):
+        if x.party != m.party or x.end < start - 3:
+            break
+        start = x.start
+    return start
 
 
 _PUTS_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|set|sets|placed|places) the (?:number|"

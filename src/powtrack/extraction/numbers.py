@@ -24,7 +24,7 @@ _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _WORD_NUM = rf"(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,:$€£-])(?:(?P<digits>{_DIGITS})|(?P<words>{_WORD_NUM})|(?P<special>a dozen|a couple of))(?![\w%]|:\d)",
+    rf"(?<![\w.,:$€£])(?<![\w.,:$€£]-)(?:(?P<digits>{_DIGITS})|(?P<words>{_WORD_NUM})|(?P<special>a dozen|a couple of))(?![\w%]|:\d)",
     re.IGNORECASE,
 )
 

@@ -33,6 +33,8 @@ LIST_KEYS = (
     "subset", "mediation_by", "mediation_word", "thanks", "preposition", "to_word",
     "from_word", "captivity", "irrealis", "aboard", "crash",
     "handed_to", "mediation_after_name", "thanks_for",
+    "article",
+    "earlier_lead", "home", "in_return",
 )
 
 
