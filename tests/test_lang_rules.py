@@ -1,0 +1,127 @@
+"""Rules that read every language the same way, each shown in two or more languages.
+
+The articles are written for these tests in our own words; none is copied from a
+report or a gold file.
+"""
+
+from __future__ import annotations
+
+from extracting import main_event, run
+
+
+def test_today_and_its_date_side_by_side_are_one_day_not_two_events():
+    # rule: "Сьогодні, 14 березня" names one day twice; the swap is not split in two
+    ev = main_event(run(
+        "Обмін на Донбасі\n\n"
+        "Сьогодні, 14 березня, біля блокпоста сторони обміняли 12 полонених сепаратистів на "
+        "9 українських військових.",
+        "2019-03-14"))
+    assert ev.date is not None and ev.date.isoformat() == "2019-03-14"
+    assert ev.returned.get("Ukraine") == [9]
+    assert ev.returned.get("Donbas separatists") == [12]
+
+
+def test_a_people_word_right_after_a_giving_verb_is_the_side_given_to():
+    # uk: "передали росіянам" (handed to the Russians); ru: "передали украинцам"
+    ev = main_event(run(
+        "Обмін полоненими\n\n"
+        "Сьогодні Україна повернула додому 30 військових. Крім того, ми передали росіянам "
+        "7 цивільних моряків, повідомили в Координаційному штабі.",
+        "2023-05-06"))
+    assert ev.returned.get("Russia") == [7]
+    ev = main_event(run(
+        "Обмен пленными\n\n"
+        "Россия вернула 40 военнослужащих, а в ответ передали украинцам 40 пленных, сообщило "
+        "Минобороны.",
+        "2023-05-06"))
+    assert ev.returned.get("Ukraine") == [40]
+
+
+def test_a_sides_parts_add_up_across_a_sentence_about_the_other_side():
+    # parts.sum: 6 soldiers, then the other side's sailors, then 5 civilian sailors of ours
+    ev = main_event(run(
+        "Обмін полоненими\n\n"
+        "Нам вдалося повернути 6 наших військових в обмін на 6 російських військових. "
+        "Також ми передали росіянам 8 цивільних моряків. Завдяки обміну додому їдуть 5 наших "
+        "цивільних моряків, заявила віцепрем'єрка.",
+        "2022-04-01"))
+    assert ev.returned.get("Ukraine") == [11]
+    assert ev.breakdown.get("Ukraine") == {"military": 6, "civilians": 5}
+
+
+def test_home_is_the_home_of_the_side_that_tells_it():
+    # rule side.home: no destination is named, only "home"; the teller is Ukraine's HQ
+    ev = main_event(run(
+        "Репатріація\n\n"
+        "У вівторок відбулася репатріація тіл загиблих. Про це повідомив Координаційний штаб.\n"
+        "Додому передали 600 тіл.",
+        "2025-03-04"))
+    assert ev.breakdown.get("Ukraine", {}).get("bodies") == 600
+    ev = main_event(run(
+        "Canje de prisioneros\n\n"
+        "La presidencia de Ucrania informó que al país regresaron 55 personas tras el canje "
+        "de prisioneros con Rusia.",
+        "2025-03-04"))
+    assert ev.returned.get("Ukraine") == [55]
+
+
+def test_a_count_after_the_word_for_for_is_the_other_sides_share_of_the_trade():
+    # ru "N украинцев на M человек", en "N Ukrainians for M people"
+    ev = main_event(run(
+        "СБУ готовит обмен\n\n"
+        "СБУ намерена обменять 31 украинского военного на 47 человек, которые поддерживают "
+        "самопровозглашенные республики.",
+        "2017-11-20"))
+    assert ev.returned.get("Ukraine") == [31]
+    assert ev.returned.get("Donbas separatists") == [47]
+
+
+def test_an_earlier_handover_opened_by_earlier_is_not_this_swaps_figure():
+    # segment.earlier_lead in ru: "Ранее ..." opens an earlier handover
+    record = run(
+        "Обмен пленными\n\n"
+        "В среду Украина и самопровозглашенные республики обменялись пленными: 20 украинских "
+        "военных вернулись домой, 25 человек передали ДНР.\n"
+        "Ранее Киев передал ЛНР 9 пленных.",
+        "2018-02-14")
+    ev = main_event(record)
+    assert ev.returned.get("Ukraine") == [20]
+    assert 9 not in ev.returned.get("Donbas separatists", [])
+
+
+def test_a_dash_before_a_breakdown_does_not_hide_its_first_number():
+    # es: "76 personas -12 militares y 64 civiles-"
+    ev = main_event(run(
+        "Canje de prisioneros\n\n"
+        "La presidencia ucraniana informó que al país volvieron 40 personas -15 militares y 25 "
+        "civiles- en el canje de prisioneros con los separatistas.",
+        "2019-12-29"))
+    assert ev.returned.get("Ukraine") == [40]
+    assert ev.breakdown.get("Ukraine") == {"military": 15, "civilians": 25}
+
+
+def test_two_numbers_with_one_head_noun_received_by_the_teller_add_up():
+    # parts.shared_head + side.speaker_received: "61 y 63 personas", "20 and 30 people"
+    ev = main_event(run(
+        "Canje de prisioneros\n\n"
+        "Ucrania recuperó a 50 soldados en el canje con los separatistas prorrusos. Los rebeldes "
+        "informaron a la prensa de que habían recibido 20 y 30 personas respectivamente.",
+        "2019-12-29"))
+    assert ev.returned.get("Donbas separatists") == [50]
+    assert ev.returned.get("Ukraine") == [50]
+    ev = main_event(run(
+        "Prisoner exchange\n\n"
+        "Ukraine got 50 soldiers back in the exchange with the pro-Russian separatists. The rebels said "
+        "they had received 20 and 30 people, one group for each republic.",
+        "2019-12-29"))
+    assert ev.returned.get("Donbas separatists") == [50]
+
+
+def test_people_freed_at_a_sides_request_who_chose_to_stay_are_refused():
+    # the side named after a preposition ("a pedido de Kiev") is not the one refusing
+    ev = main_event(run(
+        "Canje de prisioneros\n\n"
+        "Ucrania recuperó a 70 soldados en el canje con los separatistas prorrusos. Tres de los "
+        "prisioneros liberados a pedido de Kiev prefirieron quedarse en territorio separatista.",
+        "2019-12-29"))
+    assert ev.refused.get("Ukraine") == 3
