@@ -114,8 +114,14 @@ _ALSO = re.compile(r"\b(?:also|another|separately|in addition|added that|a secon
 
 
 def _sides_counted(figures: list[Figure]) -> dict[str, int]:
-    return {f.party: f.value for f in figures if f.kind == "returned" and f.party
-            and not f.party.startswith("*")}
+    """side -> figure of the returned figures that name their side ("N each" names both)."""
+    out: dict[str, int] = {}
+    for f in figures:
+        if f.kind == "returned" and f.party == BOTH:
+            out["*one side*"] = out["*other side*"] = f.value
+        elif f.kind == "returned" and f.party and not f.party.startswith("*"):
+            out[f.party] = f.value
+    return out
 
 
 def _background(builders: list[Builder], dm: DateMention, s: Sentence) -> Builder:
@@ -146,12 +152,14 @@ def _second_pair(main: Builder, s: Sentence, a: int, b: int) -> bool:
     """A clause that counts both sides again, with other figures, after an "also": a second
     swap of the same day, not new figures for the first one."""
     mine = _sides_counted([f for f in s.data["figures"] if a <= f.start < b])
-    if len(mine) < 2 or not _ALSO.search(s.text):
+    if len(mine) < 2 or not (_ALSO.search(s.text) or word_regex("extra").search(s.text)):
         return False
     for x, xa, xb in main.segments:
         theirs = [f.value for f in x.data["figures"] if xa <= f.start < xb
                   and f.kind == "returned" and (f.party or f.other_of)]
-        if len(theirs) >= 2 and not set(theirs) & set(mine.values()):
+        if len(_sides_counted([f for f in x.data["figures"] if xa <= f.start < xb])) + len(
+                [f for f in x.data["figures"] if xa <= f.start < xb and f.kind == "returned"
+                 and f.other_of and not f.party]) >= 2 and not set(theirs) & set(mine.values()):
             return True
     return False
 
