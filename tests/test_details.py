@@ -99,6 +99,57 @@ def test_mediators_turkiye_without_the_diaeresis():
     assert names("The exchange was mediated by Turkiye.") == ["Turkey"]
 
 
+
+# --- mediators in other languages (cues from the packs' mediation keys) --------------------
+
+def test_mediators_relative_clause_after_the_name_credits_it():
+    assert names("Les prisonniers ont été libérés hier, a indiqué l'Égypte, qui a joué le rôle "
+                 "de médiateur.") == ["Egypt"]
+    assert names("O Catar, que mediou a troca, saudou a libertação dos presos.") == ["Qatar"]
+
+
+def test_mediators_listed_with_an_article_between_the_names():
+    assert names("Der Austausch der Gefangenen wurde unter Vermittlung der Schweiz und der "
+                 "Türkei vereinbart.") == ["Switzerland", "Turkey"]
+
+
+def test_mediators_verb_first_names_the_mediator_after_it():
+    assert names("Vermittelt hatte den Austausch der Häftlinge die Schweiz.") == ["Switzerland"]
+
+
+@pytest.mark.parametrize("sentence, mediator", [
+    ("El canje de prisioneros fue negociado por Arabia Saudita.", "Saudi Arabia"),
+    ("A troca de presos foi mediada pela Turquia.", "Turkey"),
+    ("Lo scambio di prigionieri è stato mediato da Norvegia.", "Norway"),
+])
+def test_mediators_passive_participle_with_by(sentence, mediator):
+    assert names(sentence) == [mediator]
+
+
+def test_mediators_thanks_with_the_reason_after_an_adjective_or_as_an_object():
+    assert names("Wir danken der Schweiz für ihre geduldige Vermittlung beim Austausch.") \
+        == ["Switzerland"]
+    assert names("Agradecemos a Noruega su valiosa ayuda en el canje.") == ["Norway"]
+
+
+def test_mediators_body_the_captives_are_handed_to_after_an_active_verb():
+    assert names("Las milicias entregaron ayer a los doce detenidos al Comité Internacional "
+                 "de la Cruz Roja.") == ["ICRC"]
+    assert names("Les détenus ont été remis au CICR dans la matinée.") == ["ICRC"]
+
+
+def test_mediators_body_that_transports_the_captives():
+    assert names("O CICV, que transportou os presos, confirmou a troca.") == ["ICRC"]
+
+
+def test_mediators_mission_carried_out_by_named_after_the_verb():
+    assert names("Посредническую миссию, по данным МИД, осуществил Катар.") == ["Qatar"]
+
+
+def test_mediators_took_part_in_the_exchange_operation():
+    assert names("Selon Paris, la Suisse a pris part à l'opération d'échange.") == ["Switzerland"]
+
+
 # --- locations -------------------------------------------------------------------------------
 
 def test_location_date_between_verb_and_place():

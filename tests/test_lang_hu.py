@@ -57,8 +57,6 @@ def test_hu_currency_exchange_is_not_a_swap():
     assert not record.relevant
 
 
-@pytest.mark.xfail(reason="mediator cues are English in details.py: Hungarian puts the cue "
-                          "after the name ('X közvetítésével', 'X segítségével')", strict=True)
 def test_hu_mediator_named_before_kozvetitesevel():
     ev = main_event(run(
         "Közvetítő segített\n\n"

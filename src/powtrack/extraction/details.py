@@ -98,7 +98,8 @@ def _entities(text: str) -> list[tuple[int, int, str]]:
 
 class _Cues:
     """The cue patterns, with the language packs' words put in (data/lang/*.tsv keys
-    mediation_by, mediation_word, thanks; gate_swap and gate_captives for the topic)."""
+    mediation_by, mediation_word, thanks, handed_to, mediation_after_name, thanks_for,
+    conjunction and article; gate_swap and gate_captives for the topic)."""
 
     def __init__(self) -> None:
         from powtrack.extraction.text import _trie, alternation, vocabulary
@@ -115,10 +116,13 @@ class _Cues:
         self.mediation = re.compile(rf"(?:{alt('mediation_word')})", re.I)
         # "puso en manos de la Cruz Roja": the body the captives are handed to
         self.handed_to = re.compile(rf"\b(?:{alt('handed_to')})(?:\s+[\w'’-]+){{0,3}}\s+$", re.I)
-        # "Турция выступила одним из организаторов": a cue right after the name
-        self.after_name = re.compile(rf"\s+(?:{alt('mediation_after_name')})", re.I)
-        # "Qatar ed Egitto", "Катар и Египет": names listed with a pack's conjunction
-        self.glue = re.compile(rf"\s*,?\s*(?:{alt('conjunction')})\s+", re.I)
+        # "Турция выступила одним из организаторов", "le Qatar, qui joue les médiateurs": a cue
+        # right after the name, or opening a relative clause on it
+        self.after_name = re.compile(rf",?\s+(?:{alt('mediation_after_name')})", re.I)
+        # "Qatar ed Egitto", "Катар и Египет", "du Qatar et de l'Égypte": names listed with a
+        # pack's conjunction, an article or article-preposition between them
+        self.glue = re.compile(rf"\s*,?\s*(?:{alt('conjunction')})\s+(?:(?:{alt('article')})"
+                               rf"(?:\s+|(?<=')))?", re.I)
         self.thanks_for = re.compile(rf"\b(?:{alt('thanks_for')})\b", re.I)
 
 
