@@ -204,9 +204,19 @@ def _annotate_sentences(sentences: list, doc: Document) -> None:
             continue
         s.data["irrealis"] = bool(_IRREALIS.search(s.text) or word_regex("irrealis").search(s.text))
         s.data["cumulative"] = bool(cumulative.search(s.text)) or _running_total(s.text)
-        s.data["completed"] = bool(completed_rx.search(mask_future(s.text)))
+        completed = completed_rx.search(mask_future(s.text))
+        agreed = agreed_rx.search(s.text)
+        spans = [(n.start - s.start, n.end - s.start) for n in s.data["numbers"]]
+        if completed and agreed and spans and agreed.start() < spans[0][0] < completed.start() \
+                and not any(0 <= a - completed.end() <= 16 and not re.search(
+                    r"[,;:()]", s.text[completed.end():a]) or 0 <= completed.start() - b <= 12
+                    for a, b in spans):
+            # "the deal provided for 50 hostages ... for 150 prisoners freed by Israel": the
+            # verb before the figures says what they are; "freed" after them describes them
+            completed = None
+        s.data["completed"] = bool(completed)
         s.data["failed"] = bool(failed_rx.search(s.text))
-        s.data["agreed_only"] = bool(agreed_rx.search(s.text)) and not s.data["completed"]
+        s.data["agreed_only"] = bool(agreed) and not s.data["completed"]
         dateline = _DATELINE.match(s.text)
         s.data["dateline_end"] = s.start + dateline.end() if dateline else s.start
         s.data["dates"] = [

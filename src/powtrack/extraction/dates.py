@@ -178,9 +178,17 @@ def _foreign() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
 def _find_foreign(text: str, published: date | None) -> list[DateMention]:
     rx, words = _foreign()
     out = []
-    for m in rx.finditer(text):
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        pos = m.end()
         kind, number = words[m.group("word").lower()]
         value = None
+        if kind == "weekday" and m.group("day2"):
+            # "Vendredi 24 novembre": the day number belongs to the month after it
+            after = rx.match(text, m.start("day2"))
+            if after and words[after.group("word").lower()][0] == "month":
+                pos = m.start("day2")
+                m = rx.match(text[:m.end("word")], m.start())
         if kind == "weekday":
             value = resolve_weekday(number, published, False) if published else None
             kind = "weekday"

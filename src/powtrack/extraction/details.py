@@ -409,8 +409,129 @@ def _place_left_after(sentence: str) -> tuple[str, int, int] | None:
     return None
 
 
+# Other languages: the words come from the packs (place_cue, place_preposition, place_near,
+# place_head, place_where; the swap words as weak cues), read while a document is read
+# with its own packs (READING).
+_PLACE_END = re.compile(r"[,;:.!?()\[\]–—\n]|\s-\s")
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> re.Pattern:
+    """Weekday, month and today/yesterday words of every pack: "в четвер", "am Mittwoch"."""
+    from powtrack.extraction.packs import keyed, merged
+
+    words = [w for k in ("weekday", "month") for ws in keyed(k).values() for w in ws]
+    words += merged("today") + merged("yesterday")
+    return re.compile(r"(?:" + "|".join(sorted({re.escape(w.lower()) for w in words}, key=len,
+                                                reverse=True)) + r")", re.I)
+
+
+def _capitalised(token: str) -> bool:
+    letters = re.sub(r"^[^\w]+", "", token)
+    return bool(letters) and letters[0].isupper()
+
+
+def _pack_phrase(sentence: str, at: int, near: bool, strong: bool):
+    """The place phrase starting at ``at`` (after a pack's preposition), cut at punctuation and
+    at its last name or place word: "блокпосту біля міста Щастя", "l'aéroport d'Abou Dhabi"."""
+    from powtrack.extraction.lexicon import party_terms
+    from powtrack.extraction.text import word_regex
+
+    rest = sentence[at:]
+    stop = _PLACE_END.search(rest)
+    rest = rest[:stop.start()] if stop else rest
+    tokens = list(re.finditer(r"\S+", rest))[:10]
+    if not tokens or _time_words().match(tokens[0].group()) or re.match(r"\d", tokens[0].group()):
+        return None
+    head = word_regex("place_head")
+    names = [i for i, t in enumerate(tokens) if _capitalised(t.group())]
+    heads = [i for i, t in enumerate(tokens) if head.match(t.group().strip("«»\"'“”„"))]
+    if not names and not heads:
+        return None
+    last = max(names + heads)
+    if last + 1 < len(tokens) and head.fullmatch(f"{tokens[last].group()} {tokens[last + 1].group()}"):
+        last += 1  # a place word with its adjective after it: "obwodzie mikołajowskim"
+    phrase = rest[:tokens[last].end()]
+    if names and names[0] == 0:
+        # "в Україну", "az Egyesült Államok az ... repülőtéren": a phrase that opens with a
+        # side's name is no handover place
+        first = party_terms()[1].match(phrase)
+        if first and first.end(1) >= tokens[0].end() - 4:
+            return None
+    if names and not heads:
+        # "в Україну", "в Координаційному штабі": a side is no handover place
+        covered = [(m.start(1), m.end(1)) for m in party_terms()[1].finditer(phrase)]
+        if all(any(a <= tokens[i].start() < b for a, b in covered) for i in names):
+            return None
+        if not (near or (strong and last + 1 <= 4)):
+            return None
+    start = at
+    lead = re.match(r"(?:" + word_regex("article").pattern + r")\s+", phrase)
+    if lead and lead.end() < len(phrase):
+        start += lead.end()
+        phrase = phrase[lead.end():]
+    return phrase, start, start + len(phrase)
+
+
+def _place_pack(sentence: str) -> tuple[str, int, int] | None:
+    """A place after a handover cue ("Обмен прошел в районе X", "A entrega ocorreu no aeroporto
+    de X"), or before one when it is near a town or names a place word ("Під Донецьком ...
+    відбувся обмін", "на блокпосту біля міста X ... провела обмін", "X, onde ... troca")."""
+    from powtrack.extraction.text import word_regex
+
+    strong_rx = word_regex("place_cue")
+    cues = sorted([(m.start(), m.end(), True) for m in strong_rx.finditer(sentence)]
+                  + [(m.start(), m.end(), False) for m in word_regex("swap").finditer(sentence)])
+    if not cues:
+        return None
+    prep = word_regex("place_preposition", prefix=r"(?<![\w'’])", suffix=r"(?:\s+|(?<=['’]))")
+    near = word_regex("place_near")
+    for a, b, strong in cues:
+        window = sentence[b:b + 120]
+        stop = re.search(r"[.;:!?]", window)
+        window = window[:stop.start()] if stop else window
+        for p in prep.finditer(window):
+            found = _pack_phrase(sentence, b + p.end(), bool(near.fullmatch(p.group().strip())),
+                                 strong)
+            if found:
+                return found
+    first_cue = cues[0][0]
+    returning = word_regex("return_verbs")
+    where = word_regex("place_where")
+    # "até X, perto da fronteira, onde ... em troca": the place a where-clause of the swap
+    # points back to, past one "near ..." apposition
+    back = re.compile(r"(?:\s*,\s*(?:" + near.pattern + r")[^,.;]{0,60})?\s*,\s*(?:"
+                      + where.pattern + ")", re.I)
+    for p in prep.finditer(sentence):
+        if p.start() >= cues[-1][0]:
+            break
+        is_near = bool(near.fullmatch(p.group().strip()))
+        loose = _pack_phrase(sentence, p.end(), True, False)
+        if loose and back.match(sentence, loose[2]) and any(
+                c[0] > loose[2] and not re.search(r"[.;!?]", sentence[loose[2]:c[0]])
+                for c in cues):
+            return loose
+        found = _pack_phrase(sentence, p.end(), is_near, False)
+        if not found:
+            continue
+        phrase, start, end = found
+        after = sentence[end:]
+        cue = next((c for c in cues if c[0] >= end), None)
+        if cue is None or cue[0] - end > 120 or re.search(r"[.;!?]", sentence[end:cue[0]]):
+            continue
+        between = sentence[end:cue[0]]
+        # "X, onde um oficial foi solto em troca": a place the swap clause points back to
+        if where.match(after.lstrip(" ,")) and not re.search(r"[.;!?]", between):
+            return found
+        # before the cue only a place word or "near X" is sure: "в Києві заявили" is not
+        if (is_near or word_regex("place_head").search(phrase)) \
+                and not returning.search(between) and start < first_cue + 200:
+            return found
+    return None
+
+
 _PLACE_RULES = (_place_before, _place_after_cue, _place_town_first, _place_venue,
-                _place_left_after)
+                _place_left_after, _place_pack)
 
 
 def find_location(sentence: str) -> tuple[str, int, int] | None:

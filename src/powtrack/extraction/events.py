@@ -124,6 +124,18 @@ def _sides_counted(figures: list[Figure]) -> dict[str, int]:
     return out
 
 
+def _dated_item(s: Sentence) -> list[DateMention]:
+    """Rule segment.dated_item: a line that opens with a day and a colon ("Friday 24
+    November: 13 hostages ..., 39 prisoners ...") is the record of that day."""
+    lead = []
+    for d in strong_dates(s):
+        if re.fullmatch(r"[\W\d]{0,3}", s.text[lead[-1].end - s.start if lead else 0:d.start - s.start]):
+            lead.append(d)
+    if lead and re.match(r"\s*[:\u2013\u2014-]", s.text[lead[-1].end - s.start:]):
+        return lead
+    return []
+
+
 def _background(builders: list[Builder], dm: DateMention, s: Sentence) -> Builder:
     """The background event of the day ``dm`` names, opened by ``s`` when there is none yet."""
     key = date_key(dm)
@@ -272,7 +284,8 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
         elif not d["swap"] and counted:
             # segment.dated_return: "On 23 May, 390 were freed" is that day's swap, not this one
             sd = [x for x in strong_dates(s) if x.kind != "month" and x.value is not None
-                  and main.date.value is not None and x.value != main.date.value][:1]
+                  and main.date.value is not None and x.value != main.date.value][:1] or \
+                _dated_item(s)
         for dm, a, b in _segments(s, sd):
             target: Builder | None = None
             definite = dm is not None and _DEFINITE_DATE.search(s.text[:dm.start - s.start][-6:])

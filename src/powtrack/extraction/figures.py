@@ -87,6 +87,10 @@ class _Forms:
         # "61 and 63 people", "61 y 63 personas": two numbers with one head noun
         self.shared_head = re.compile(rf"^\s*(?:,|\b(?:{alt('conjunction')})\b)\s*\d[\d,.]*(?=\s)",
                                       re.I)
+        # "39 prisoners released by Israel", "39 prisonniers relâchés par Israël": the giver
+        self.released_by = re.compile(
+            rf"\b(?:{alt('release_verbs')}|{alt('return_verbs')})\s+(?:{alt('by_word')})"
+            rf"\s+(?:[\w]{{1,3}}\s+|[\w]{{1,2}}['’])?$", re.I)
         # "58 soldiers for 228 people", "58 ... на 228": the other side's share of a trade
         self.for_before = re.compile(rf"\b(?:{alt('for_word')})\s+$", re.I)
         self.own_of = re.compile(rf"^\s+(?:{alt('own_of')}) ", re.I)
@@ -473,7 +477,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
             return fig
         if re.search(r"\b(?:held|imprisoned|detained|captured|kept)\s+(?:\w+\s+){0,3}(?:by|in)\s+"
                      r"(?:the\s+)?(?:[\w-]+\s+)?$", gap) or re.search(
-                         r"\b(?:released|freed|handed over) by\s+(?:the\s+)?$", gap) or re.search(
+                         r"\b(?:released|freed|handed over) by\s+(?:the\s+)?$", gap) or \
+                forms.released_by.search(gap) or re.search(
                          r"\bfrom\s+(?:the\s+)?$", gap):
             fig.other_of = m.party
             fig.rule = "side.held_by_or_from"

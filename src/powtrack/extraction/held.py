@@ -14,6 +14,11 @@ order; the first that fits says who holds them and whose people they are:
   5. ``_held_puts_at``    "puts the number of Ukrainians still held at 113"
   6. ``_held_bringing_to`` "bringing to 34 the number of staff detained by the rebels"
   7. ``_held_by_subject`` "Russia is detaining more than 16,000 Ukrainians"
+  8. ``_held_clause``     any language, from the pack words (data/lang/*.tsv
+                          ``held_verb``, ``held_state``, ``held_passive``, ``held_place``):
+                          "the rebels hold 100 people", "in X's captivity remain 109 of
+                          ours", "200 hostages remain in the hands of X", "in X 55 captives
+                          are held"
 
 A side named only by what it holds leaves the other side to its usual
 opponent (data/parties.tsv).
@@ -28,6 +33,7 @@ from dataclasses import dataclass
 from powtrack.extraction.figures import PartyMention
 from powtrack.extraction.lexicon import party_table_opponent
 from powtrack.extraction.numbers import Number
+from powtrack.extraction.text import word_regex
 
 # the state words between the counted people and where they are held
 _STATE_AFTER = re.compile(
@@ -341,9 +347,101 @@ def _held_by_subject(fig: _Figure) -> _Reading | None:
     return _Reading(holder, fig.of_party)
 
 
+# where a clause starts or ends, in any language: punctuation (not the comma of "2,5")
+_DIGIT = re.compile(r"\d+")
+_CLAUSE_MARK = re.compile(r"[;:()\u00ab\u00bb\"\u201c\u201d\u201e]|(?<!\d),|,(?!\d)|\s[-\u2013\u2014]\s")
+
+
+def _held_clause(fig: _Figure) -> _Reading | None:
+    """Any language: the clause of the counted people says a side holds them.
+
+    Read from the pack words, in any word order: a side that holds them
+    (``held_verb``: "the rebels hold 100 people"), people that remain somewhere
+    (``held_state``) in captivity or a side's hands (``captivity``, ``held_place``) or in a
+    side named as the place, and people held there (``held_passive``: "in X, 55
+    captives are held"). A clause that frees, returns, trades or kills them
+    (``held_not``) says nothing held, unless the freeing is only wished for (``held_demand``).
+    """
+    s, off = fig.text, fig.offset
+    a, b = fig.num.start - off, fig.parts_end
+    if fig.noun is None or _CLAUSE_MARK.search(s, fig.num.end - off, fig.np_end):
+        return None  # no captives named, or a noun phrase read across a clause
+    if fig.num.words and fig.num.value >= 1000 and " " not in s[a:fig.num.end - off].strip():
+        return None  # "тисячі українців": "thousands", a word with no count before it
+    # the clause: between punctuation; ", and 203 more held ..." goes on the clause before
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(s, 0, a)]
+    lo = marks[-1] if marks else 0
+    if len(marks) > 1 and word_regex("conjunction", r"^\s*\b").match(s[lo:a]):
+        lo = marks[-2]
+    end = _CLAUSE_MARK.search(s, b)
+    hi = end.start() if end else len(s)
+    # ... and between the figures before and after it, for what says they are held
+    lo_fig = max([lo] + [m.end() for m in _DIGIT.finditer(s, lo, a)])
+    hi_fig = min([hi] + [m.start() for m in _DIGIT.finditer(s, b, hi)][:1])
+    blank = " " * (b - a)
+    said = s[lo_fig:a] + blank + s[b:hi_fig]   # what the clause says of these people
+    around = s[lo_fig:a] + blank + s[b:hi]     # and what happens to them after
+    if word_regex("held_not").search(around):
+        return None  # killed, dead, gone home, carried away: not held
+    freed = None
+    for key in ("return_verbs", "receive_verbs", "swap", "release_verbs"):
+        freed = freed or word_regex(key).search(around)
+    if freed and not word_regex("held_demand").search(around[:freed.start()]):
+        return None
+    verb = word_regex("held_verb").search(s[lo_fig:a])
+    cues = [m for k in ("held_state", "held_passive", "held_place", "captivity")
+            for m in word_regex(k).finditer(said)]
+    state = word_regex("held_state").search(said)
+    passive = word_regex("held_passive").search(said)
+    place = word_regex("held_place").search(said) or word_regex("captivity").search(said)
+    if not (verb or state or passive):
+        return None
+    reach = lo_fig + max([m.end() for m in cues] + [a - lo_fig]) + 30  # a side named near a cue
+    inside = [m for m in fig.mentions if lo_fig <= m.start - off and m.end - off <= hi_fig
+              and not (a <= m.start - off < b) and not _is_source(m, s, off)]
+    of_party = fig.of_party
+    if of_party is None and word_regex("own_of").search(s[a:fig.np_end]):
+        of_party = _subject(fig)  # "Kyiv hopes to free 90 of its citizens held in Russia"
+    holders = [m for m in inside if m.party != of_party]
+    placed = [m for m in holders if m.start - off <= reach and _placed(m, s, off)]
+    holder = None
+    if verb:
+        subject = [m for m in holders if m.end - off <= lo_fig + verb.start() and m.kind == "alias"]
+        holder = subject[0] if subject else placed[0] if placed else None
+    elif placed:
+        holder = placed[0]
+    elif not (place or passive):
+        return None  # "50 soldiers remain in Kharkiv": no captivity, no side holding them
+    if holder is None and not place:
+        return None
+    return _Reading(holder.party if holder else None, of_party)
+
+
+def _is_source(m: PartyMention, s: str, off: int) -> bool:
+    """A side named as the source of the figure: "according to Kyiv", "Kyiv says"."""
+    rx = word_regex("reporting")
+    before = s[max(0, m.start - off - 40):m.start - off]
+    after = s[m.end - off:m.end - off + 40]
+    return bool(re.search(r"(?:" + rx.pattern + r")(?:\s+[^\s\d,;:.]+){0,3}\s+$", before, re.I)
+                or re.match(r"(?:\s+[^\s\d,;:.]+){0,1}\s+(?:" + rx.pattern + r")", after, re.I))
+
+
+def _placed(m: PartyMention, s: str, off: int) -> bool:
+    """A side named as where people are held: after a preposition or "in the hands of",
+    or its adjective before a word for captivity ("in Russian captivity")."""
+    if m.kind == "alias" and word_regex("captivity").search(m.surface):
+        return True
+    before = s[:m.start - off]
+    after = s[m.end - off:]
+    if m.kind == "alias" and (word_regex("preposition", r"\b", r"\s+$").search(before[-30:])
+                              or word_regex("held_place", r"\b", r"\s+$").search(before[-40:])):
+        return True
+    return bool(word_regex("captivity", r"^\s+", r"\b").match(after))
+
+
 _RULES: tuple[Callable[[_Figure], _Reading | None], ...] = (
     _held_list, _held_state, _held_placed, _held_there_are, _held_puts_at, _held_bringing_to,
-    _held_by_subject)
+    _held_by_subject, _held_clause)
 
 
 def _subject(fig: _Figure, end: int | None = None) -> str | None:

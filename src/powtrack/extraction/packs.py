@@ -34,7 +34,9 @@ LIST_KEYS = (
     "from_word", "captivity", "irrealis", "aboard", "crash",
     "handed_to", "mediation_after_name", "thanks_for",
     "article",
-    "earlier_lead", "home", "in_return",
+    "place_cue", "place_preposition", "place_near", "place_head", "place_where",
+    "earlier_lead", "home", "in_return", "by_word",
+    "held_verb", "held_state", "held_passive", "held_place", "held_demand", "held_not",
 )
 
 
