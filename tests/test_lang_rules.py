@@ -125,3 +125,65 @@ def test_people_freed_at_a_sides_request_who_chose_to_stay_are_refused():
         "prisioneros liberados a pedido de Kiev prefirieron quedarse en territorio separatista.",
         "2019-12-29"))
     assert ev.refused.get("Ukraine") == 3
+
+
+def test_a_weekday_before_a_day_of_the_month_leaves_the_day_to_the_month():
+    # fr "Jeudi 9 mars : ..." is 9 March, not "Thursday the 9th" and a bare month
+    from powtrack.extraction.dates import find_dates
+
+    found = find_dates("Jeudi 9 mars : 12 otages libérés.", None)
+    assert [(d.text, d.kind) for d in found] == [("Jeudi", "weekday"), ("9 mars", "md")]
+
+
+def test_lines_that_open_with_a_day_and_a_colon_are_each_that_days_swap():
+    # segment.dated_item: a day-by-day recap under the main report
+    record = run(
+        "Trêve : nouvel échange\n\n"
+        "Mercredi soir, le Hamas a libéré huit otages israéliens et Israël a relâché 24 "
+        "prisonniers palestiniens.\n"
+        "Lundi 3 juillet : 10 otages rendus par le Hamas, 30 prisonniers relâchés par Israël.\n"
+        "Mardi 4 juillet : 9 otages rendus par le Hamas, 27 prisonniers relâchés par Israël.")
+    ev = main_event(record)
+    assert ev.returned.get("Israel") == [8]
+    assert ev.returned.get("Hamas") == [24]
+    days = {e.date_text: e.returned for e in record.events if not e.main}
+    assert days.get("3 juillet") == {"Israel": [10], "Hamas": [30]}
+    assert days.get("4 juillet") == {"Israel": [9], "Hamas": [27]}
+
+
+def test_people_released_by_a_side_go_to_the_other_side():
+    # fr "relâchés par Israël", es "liberados por Rusia"
+    ev = main_event(run(
+        "Échange de prisonniers\n\n"
+        "Lors de l'échange de jeudi, 15 otages ont été rendus par le Hamas et 45 prisonniers "
+        "relâchés par Israël.",
+        "2023-11-30"))
+    assert ev.returned.get("Hamas") == [45]
+
+
+def test_what_a_deal_provided_for_is_an_agreement_not_the_days_swap():
+    # "le texte prévoyait ... 60 prisonniers libérés par Israël": the participle describes
+    # the promised prisoners; the deal's figures are not the day's
+    record = run(
+        "Trêve à Gaza\n\n"
+        "Jeudi, le Hamas a rendu la liberté à sept otages israéliens et Israël a relâché 21 "
+        "prisonniers palestiniens.\n"
+        "Le texte prévoyait la remise de 20 otages par le Hamas contre 60 prisonniers "
+        "palestiniens libérés par Israël.",
+        "2023-11-30")
+    ev = main_event(record)
+    assert ev.returned.get("Israel") == [7]
+    assert ev.returned.get("Hamas") == [21]
+
+
+def test_a_further_pair_of_figures_in_an_agreement_is_a_second_agreed_swap():
+    # segment.second_pair in ru: "кроме того ... еще по 15 человек с каждой стороны"
+    record = run(
+        "Обмен пленными\n\n"
+        "Сегодня вечером должен пройти обмен пленными по формуле «20 на 20», сообщили в «ДНР».\n"
+        "Кроме того, стороны договорились обменять еще по 15 человек с каждой стороны.",
+        "2014-09-21")
+    ev = main_event(record)
+    assert ev.returned == {"Ukraine": [20], "Donbas separatists": [20]}
+    assert any(e.returned.get("Ukraine") == [15] and e.status == "agreed"
+               for e in record.events if not e.main)
