@@ -187,3 +187,15 @@ def test_a_further_pair_of_figures_in_an_agreement_is_a_second_agreed_swap():
     assert ev.returned == {"Ukraine": [20], "Donbas separatists": [20]}
     assert any(e.returned.get("Ukraine") == [15] and e.status == "agreed"
                for e in record.events if not e.main)
+
+
+def test_a_figure_in_a_clause_of_hope_is_not_a_count_of_the_swap():
+    # drop.hope: "Kyiv still hopes to get about 60 more of its citizens freed"
+    ev = main_event(run(
+        "Échange de prisonniers\n\n"
+        "Après l'échange de samedi, Kiev espère encore faire libérer une soixantaine de ses "
+        "citoyens, et environ 60 de ses soldats détenus en Russie.\n"
+        "Samedi, vingt détenus ukrainiens sont rentrés en Ukraine et vingt prisonniers russes "
+        "ont rejoint Moscou.",
+        "2019-09-08"))
+    assert ev.returned.get("Ukraine") == [20]

@@ -229,6 +229,7 @@ def _read_figures(s, ms: list[PartyMention], text: str, home: str | None = None)
     """Step 3: the figure frames of one sentence (``s.data["figures"]``) and the numbers
     dropped, each with the rule that dropped it (``s.data["dropped"]``)."""
     negation = word_regex("negation")
+    hope = word_regex("hope")
     if not s.data["numbers"] or not (
             s.data["swap"] or _has_return_words(s.text) or _SHORTFALL.search(s.text)
             or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains|made up of|consist\w*|"
@@ -265,6 +266,11 @@ def _read_figures(s, ms: list[PartyMention], text: str, home: str | None = None)
             consumed.add(n.end + m.start(1))
         if s.data["irrealis"] and not s.data["swap"] and f.kind == "returned":
             dropped.append((n, "drop.irrealis: a wish or a proposal, not a swap"))
+            continue
+        if f.kind == "returned" and hope.search(
+                re.split(r"[.;:!?]", text[max(s.start, n.start - 60):n.start])[-1]):
+            # "Kyiv still hopes to free about 90 more": a wish in the figure's own clause
+            dropped.append((n, "drop.hope: a wish in the figure's own clause"))
             continue
         if not _near_return_words(s, n):
             dropped.append((n, "drop.no_return_words: no swap or return word near"))

@@ -455,12 +455,12 @@ def _pack_phrase(sentence: str, at: int, near: bool, strong: bool):
     if names and names[0] == 0:
         # "в Україну", "az Egyesült Államok az ... repülőtéren": a phrase that opens with a
         # side's name is no handover place
-        first = party_terms()[1].match(phrase)
+        first = party_terms()[1].match(rest)
         if first and first.end(1) >= tokens[0].end() - 4:
             return None
     if names and not heads:
         # "в Україну", "в Координаційному штабі": a side is no handover place
-        covered = [(m.start(1), m.end(1)) for m in party_terms()[1].finditer(phrase)]
+        covered = [(m.start(1), m.end(1)) for m in party_terms()[1].finditer(rest)]
         if all(any(a <= tokens[i].start() < b for a, b in covered) for i in names):
             return None
         if not (near or (strong and last + 1 <= 4)):
@@ -488,7 +488,7 @@ def _place_pack(sentence: str) -> tuple[str, int, int] | None:
     near = word_regex("place_near")
     for a, b, strong in cues:
         window = sentence[b:b + 120]
-        stop = re.search(r"[.;:!?]", window)
+        stop = re.search(r"[.;:!?]|(?<=\S),", window)  # the verb's own clause
         window = window[:stop.start()] if stop else window
         for p in prep.finditer(window):
             found = _pack_phrase(sentence, b + p.end(), bool(near.fullmatch(p.group().strip())),

@@ -381,8 +381,8 @@ def _held_clause(fig: _Figure) -> _Reading | None:
     blank = " " * (b - a)
     said = s[lo_fig:a] + blank + s[b:hi_fig]   # what the clause says of these people
     around = s[lo_fig:a] + blank + s[b:hi]     # and what happens to them after
-    if word_regex("held_not").search(around):
-        return None  # killed, dead, gone home, carried away: not held
+    if word_regex("held_not").search(around) or word_regex("refused").search(around):
+        return None  # killed, dead, gone home, carried away, staying by choice: not held
     freed = None
     for key in ("return_verbs", "receive_verbs", "swap", "release_verbs"):
         freed = freed or word_regex(key).search(around)
