@@ -231,3 +231,37 @@ def test_extract_location_of_a_returned_prisoner_at_an_airport():
     record = powtrack.extract(text, published="2025-05-03")
     main = next(e for e in record.events if e.main)
     assert main.location == "Muscat International Airport"
+
+
+# --- locations in other languages (words from the packs' place_* keys) ---------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Обмен прошел в районе Ровеньков: автобусы приехали утром.", "районе Ровеньков"),
+    ("A entrega ocorreu no aeroporto de Lubumbashi, segundo o governo.",
+     "aeroporto de Lubumbashi"),
+    ("L'échange s'est déroulé à la frontière de Bir Zeit.", "frontière de Bir Zeit"),
+])
+def test_location_other_language_after_a_took_place_verb(sentence, expected):
+    assert place(sentence) == expected
+
+
+def test_location_place_word_with_its_adjective_after_it():
+    assert place("Wymiana odbyła się w obwodzie sumskim.") == "obwodzie sumskim"
+
+
+def test_location_near_a_town_before_the_swap():
+    assert place("Під Маріуполем увечері відбувся обмін полоненими.") == "Маріуполем"
+
+
+def test_location_place_word_before_the_swap_ends_at_the_name():
+    assert place("Вчора на блокпосту біля села Зайцеве переговорники провели обмін.") \
+        == "блокпосту біля села Зайцеве"
+
+
+def test_location_where_clause_of_the_swap_points_back_to_the_place():
+    assert place("O comboio seguiu até Sudzha, perto da fronteira, onde dois soldados foram "
+                 "trocados por três.") == "Sudzha"
+
+
+def test_location_a_side_or_its_office_is_no_handover_place():
+    assert place("Обмін відбувся в Україні, повідомили в Офісі президента.") is None

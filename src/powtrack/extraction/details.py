@@ -491,6 +491,8 @@ def _place_pack(sentence: str) -> tuple[str, int, int] | None:
         stop = re.search(r"[.;:!?]|(?<=\S),", window)  # the verb's own clause
         window = window[:stop.start()] if stop else window
         for p in prep.finditer(window):
+            if _NEW_CLAUSE.search(window[:p.start()]):
+                break  # "the first swap since a plane crashed in X": another clause's place
             found = _pack_phrase(sentence, b + p.end(), bool(near.fullmatch(p.group().strip())),
                                  strong)
             if found:
