@@ -218,3 +218,56 @@ def test_a_side_named_after_the_comma_is_the_source_not_the_holder():
 ])
 def test_no_held_figure_without_a_side_or_without_captivity(sentence):
     assert held(SWAP_UA + sentence) == []
+
+
+# ---------------------------------------------------------------------------
+# other languages: the same ideas read from the pack words (held_verb, held_state,
+# held_passive, held_place, held_not, held_demand), in any word order
+
+def held_in(lang: str, text: str) -> list[tuple]:
+    record = powtrack.extract(text, published="2024-05-10", lang=lang)
+    return [(h.held_by, h.of, h.count) for h in record.held]
+
+
+def test_a_side_that_holds_people_is_the_holder_in_any_language():
+    text = ("Україна та Росія обмінялися полоненими в неділю. За словами омбудсмана, "
+            "Росія утримує щонайменше 800 українських військових.")
+    assert held_in("uk", text) == [("Russia", "Ukraine", 800)]
+
+
+def test_people_remaining_in_a_sides_captivity_before_the_figure():
+    text = ("Ukraina i Rosja wymieniły się jeńcami w sobotę. Po wymianie w rosyjskiej niewoli "
+            "nadal przebywa 300 ukraińskich żołnierzy.")
+    assert held_in("pl", text) == [("Russia", "Ukraine", 300)]
+
+
+def test_people_remaining_in_a_sides_hands_after_the_figure():
+    text = ("Israel y Hamás intercambiaron rehenes y presos el lunes. Unos 60 rehenes "
+            "israelíes siguen en manos de Hamás, según el Gobierno israelí.")
+    assert held_in("es", text) == [("Hamas", "Israel", 60)]
+
+
+def test_people_held_in_a_side_named_before_them_the_source_is_not_the_holder():
+    text = ("Die Ukraine und Russland haben am Freitag Gefangene ausgetauscht. Nach Angaben "
+            "aus Kiew werden in Russland noch 150 ukrainische Zivilisten festgehalten.")
+    assert held_in("de", text) == [("Russia", "Ukraine", 150)]
+
+
+def test_its_own_people_held_elsewhere_are_still_held_when_freeing_them_is_only_hoped_for():
+    text = ("La Russie et l'Ukraine ont échangé des prisonniers mardi. Kiev veut encore "
+            "obtenir la libération de 40 de ses ressortissants détenus en Russie.")
+    assert held_in("fr", text) == [("Russia", "Ukraine", 40)]
+
+
+def test_people_freed_or_dead_are_not_held_but_the_rest_are():
+    text = ("Israele e Hamas si sono scambiati ostaggi e detenuti. Sabato 12 ostaggi "
+            "detenuti a Gaza sono stati liberati. Altri 90 ostaggi restano nelle mani di "
+            "Hamas. Secondo Israele, 20 ostaggi sono morti in prigionia a Gaza.")
+    assert held_in("it", text) == [("Hamas", "Israel", 90)]
+
+
+def test_thousands_is_no_count_but_a_figure_in_digits_is():
+    text = ("Україна та Росія провели обмін полоненими. У російському полоні залишаються "
+            "тисячі українців. За даними штабу, в російському полоні утримують 2,5 тис. "
+            "українських цивільних.")
+    assert held_in("uk", text) == [("Russia", "Ukraine", 2500)]

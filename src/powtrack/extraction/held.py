@@ -384,7 +384,7 @@ def _held_clause(fig: _Figure) -> _Reading | None:
     if word_regex("held_not").search(around) or word_regex("refused").search(around):
         return None  # killed, dead, gone home, carried away, staying by choice: not held
     freed = None
-    for key in ("return_verbs", "receive_verbs", "swap", "release_verbs"):
+    for key in ("return_verbs", "receive_verbs", "release_verbs"):
         freed = freed or word_regex(key).search(around)
     if freed and not word_regex("held_demand").search(around[:freed.start()]):
         return None
