@@ -199,3 +199,16 @@ def test_a_figure_in_a_clause_of_hope_is_not_a_count_of_the_swap():
         "ont rejoint Moscou.",
         "2019-09-08"))
     assert ev.returned.get("Ukraine") == [20]
+
+
+def test_freed_people_said_to_be_wounded_after_the_noun_are_a_wounded_part():
+    # pl: "5 uwolnionych żołnierzy jest ciężko rannych"; sub-parts inside a part
+    ev = main_event(run(
+        "Wymiana jeńców\n\n"
+        "Rosja i Ukraina przeprowadziły wymianę jeńców: do kraju wróciło 12 żołnierzy, a w zamian "
+        "oddano 12 Rosjan.\n"
+        "Wywiad przekazał, że wróciło 11 ukraińskich wojskowych - trzech oficerów i 8 szeregowych "
+        "żołnierzy - a także jeden cywil. 4 uwolnionych żołnierzy jest ciężko rannych.",
+        "2022-06-29"))
+    assert ev.returned.get("Ukraine") == [12]
+    assert ev.breakdown.get("Ukraine") == {"military": 11, "civilians": 1, "wounded": 4}

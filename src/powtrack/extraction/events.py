@@ -677,6 +677,12 @@ def _sum_parts(resolved: list[tuple[Figure, list[str]]], parties: list[str], ev:
                 # "16 servicemen - two officers and 14 privates": the first is their whole
                 wholes.append(run[0].value)
                 run = run[1:]
+            elif len(run) >= 4:
+                same = [f for f in run[1:] if f.category == run[0].category]
+                if len(same) >= 2 and run[0].value == sum(f.value for f in same):
+                    # "16 soldiers - two officers and 14 privates - and one civilian"
+                    done.update(id(f) for f in same)
+                    run = [f for f in run if all(f is not g for g in same)]
             sums: dict[str, int] = {}
             for f in run:
                 sums[f.category] = sums.get(f.category, 0) + f.value

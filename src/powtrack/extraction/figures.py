@@ -99,6 +99,7 @@ class _Forms:
         self.extra = re.compile(rf"\b(?:{alt('extra')})\b[^.;]{{0,60}}$", re.I)
         # "31 injured soldiers", "22 тяжкопоранених": wounded (stems match inflected forms)
         self.wounded = re.compile(rf"\b(?:{alt('wounded')})", re.I)
+        self.wounded_after = re.compile(rf"^[^.;,\d]{{0,30}}?\b(?:{alt('wounded')})", re.I)
         # "among them", "including", "серед них", "darunter", "dont": a share of those counted
         self.subset = re.compile(rf"\b(?:{alt('subset')})\b[^.;]{{0,40}}$", re.I)
         # a side named after a preposition is not the one that acts ("from Russia", "з Росії")
@@ -282,6 +283,9 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         kind = "wounded"
     if kind == "returned" and forms.wounded.search(head_text[:max(0, np_len)]):
         kind = "wounded"  # "31 injured Ukrainian soldiers": a breakdown of the side's total
+    elif kind == "returned" and category and word_regex("return_verbs").search(
+            head_text[:max(0, np_len)]) and forms.wounded_after.match(after[np_end - b:]):
+        kind = "wounded"  # "5 freed soldiers are seriously wounded": some of those freed
     # a local share of the swap: "three men from our district were among those freed"
     if re.match(r"^[^.;,]{0,40}?\b(?:(?:were|was|are|is)\s+)?among\b(?!\s+(?:them|whom)\b)",
                 after[np_end - b:]) or re.match(
