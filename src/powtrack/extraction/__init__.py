@@ -310,7 +310,8 @@ def _events(sentences: list, by_sentence: dict[int, list[PartyMention]], doc: Do
         mediators_by_sentence[s.index] = [(n, a + s.start, b + s.start) for n, a, b in meds]
         mediator_spans.update(a + s.start for _, a, _ in meds)
         s.data["mediators"] = bool(meds)
-        s.data["place"] = bool(_PLACE_WORDS.search(s.text) and find_location(s.text))
+        s.data["place"] = bool((_PLACE_WORDS.search(s.text) or word_regex("place_cue").search(
+            s.text)) and find_location(s.text))
     builders = build_events(sentences, doc.published)
     builders.sort(key=lambda b: not b.main)  # the main event first: background ones lean on it
     events: list[Event] = []

@@ -482,7 +482,8 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
         if re.search(r"\b(?:held|imprisoned|detained|captured|kept)\s+(?:\w+\s+){0,3}(?:by|in)\s+"
                      r"(?:the\s+)?(?:[\w-]+\s+)?$", gap) or re.search(
                          r"\b(?:released|freed|handed over) by\s+(?:the\s+)?$", gap) or \
-                forms.released_by.search(gap) or re.search(
+                forms.released_by.search(gap) and not _coordinated_after(s, m, mentions, offset) \
+                or re.search(
                          r"\bfrom\s+(?:the\s+)?$", gap):
             fig.other_of = m.party
             fig.rule = "side.held_by_or_from"
@@ -653,6 +654,14 @@ def _coordinated(s: str, subj: PartyMention, mentions: list[PartyMention], offse
             return not re.search(r"\b(?:between|of|with|to|from|by)\s+(?:the\s+)?$",
                                  s[:m.start - offset][-16:])
     return False
+
+
+def _coordinated_after(s: str, m: PartyMention, mentions: list[PartyMention], offset: int) -> bool:
+    """Whether another side is joined to this one ("exchanged by Armenia and Azerbaijan")."""
+    joint = _forms().after_and
+    return any(x.start >= m.end and x.party != m.party and joint.search(
+        s[m.end - offset:x.start - offset] + " ") and len(s[m.end - offset:x.start - offset]) < 12
+        for x in mentions)
 
 
 def _subject(before: str, mentions: list[PartyMention], offset: int) -> str | None:

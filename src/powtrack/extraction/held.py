@@ -349,7 +349,7 @@ def _held_by_subject(fig: _Figure) -> _Reading | None:
 
 # where a clause starts or ends, in any language: punctuation (not the comma of "2,5")
 _DIGIT = re.compile(r"\d+")
-_CLAUSE_MARK = re.compile(r"[;:()\u00ab\u00bb\"\u201c\u201d\u201e]|(?<!\d),|,(?!\d)|\s[-\u2013\u2014]\s")
+_CLAUSE_MARK = re.compile(r"[;:()]|(?<!\d),|,(?!\d)|\s[-\u2013\u2014]\s")
 
 
 def _held_clause(fig: _Figure) -> _Reading | None:
