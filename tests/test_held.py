@@ -271,3 +271,15 @@ def test_thousands_is_no_count_but_a_figure_in_digits_is():
             "тисячі українців. За даними штабу, в російському полоні утримують 2,5 тис. "
             "українських цивільних.")
     assert held_in("uk", text) == [("Russia", "Ukraine", 2500)]
+
+
+def test_a_quote_inside_the_clause_keeps_the_region_that_holds_them():
+    text = ("Украина и Россия провели обмен пленными. Омбудсман рассказал, что на Донбассе "
+            "«в плену до сих пор остаются 70 наших граждан».")
+    assert held_in("ru", text) == [("Donbas separatists", "Ukraine", 70)]
+
+
+def test_a_scale_abbreviation_does_not_end_the_sentence_before_whose_people():
+    text = ("Ukraina i Rosja wymieniły się jeńcami. Według Kijowa w rosyjskiej niewoli "
+            "pozostaje co najmniej 6 tys. Ukraińców.")
+    assert held_in("pl", text) == [("Russia", "Ukraine", 6000)]

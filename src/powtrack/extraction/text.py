@@ -13,6 +13,8 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "no", "jr", "sr",
     "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "vs", "prof", "gov", "rep", "sen", "ft",
     "u.a.e", "approx", "inc", "corp", "co", "ltd", "mt", "pres",
+    # scale words after a figure: "6 tys. Ukraińców", "3 тыс. человек"
+    "tys", "mln", "mld", "тис", "тыс", "млн", "млрд",
 }
 # Upper-case letters of every script (a sentence may start "В воскресенье", "Środa", "«Мы")
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x2000)) if ch.isupper())
