@@ -212,3 +212,27 @@ def test_freed_people_said_to_be_wounded_after_the_noun_are_a_wounded_part():
         "2022-06-29"))
     assert ev.returned.get("Ukraine") == [12]
     assert ev.breakdown.get("Ukraine") == {"military": 11, "civilians": 1, "wounded": 4}
+
+
+def test_both_sides_freed_in_next_sentences_with_no_swap_word_is_a_swap():
+    # relevance.paired (it), and segment.credit_first: the lead credits the mediators
+    record = run(
+        "Tregua a Gaza\n\n"
+        "Al secondo giorno di tregua tra Israele e Hamas, il governo israeliano ha ricevuto "
+        "l'elenco degli ostaggi da liberare. Decisiva la mediazione del Qatar.\n"
+        "Sono stati liberati dieci ostaggi israeliani. Sono usciti dal carcere anche 30 "
+        "detenuti palestinesi.")
+    ev = main_event(record)
+    assert ev.returned == {"Israel": [10], "Hamas": [30]}
+    assert ev.mediators == ["Qatar"]
+
+
+def test_one_far_from_its_noun_is_an_article_not_a_count():
+    # es "una nueva lista de prisioneros": not one prisoner
+    ev = main_event(run(
+        "Canje de prisioneros\n\n"
+        "Rusia entregó una nueva lista de prisioneros a Ucrania. En el canje del sábado, 40 "
+        "soldados ucranianos volvieron a casa y 40 militares rusos regresaron a Rusia.",
+        "2024-05-26"))
+    assert 1 not in ev.returned.get("Ukraine", []) and 1 not in ev.returned.get("Russia", [])
+    assert ev.returned.get("Ukraine") == [40]

@@ -139,6 +139,7 @@ def _extract(doc: Document, text: str, record: Record, trace: list | None) -> Re
         ms = by_sentence.get(s.index, [])
         _read_figures(s, ms, text, home)
         home = _speaker(s.text, s.start, ms) or home
+    _paired_returns(sentences)
     # 4. events: the main swap and the background ones
     record.events = _events(sentences, by_sentence, doc)
     record.relevant = bool(record.events)
@@ -435,6 +436,28 @@ def _outside_the_deal(text: str, n) -> bool:
     stem = re.escape(name.group(1)[:4])
     return any(re.search(rf"\b{stem}", sentence) and _OUTSIDE_DEAL.search(sentence)
                for sentence in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _paired_returns(sentences: list) -> None:
+    """Rule relevance.paired: a report with no swap word in which one side's people are
+    freed and, within the next two sentences, the other side's people are freed too
+    ("13 hostages were freed ... 39 Palestinian detainees left prison") tells of a swap."""
+    from powtrack.extraction.lexicon import parties as party_table
+
+    if any(s.data["swap"] for s in sentences):
+        return
+    counted = [(s, {f.party for f in s.data["figures"] if f.kind == "returned" and f.party
+                    and not f.party.startswith("*")})
+               for s in sentences if s.data["figures"] and not s.data["irrealis"]
+               and not s.data["cumulative"]]
+    table = party_table()
+    for i, (s, sides) in enumerate(counted):
+        for t, others in counted[i + 1:]:
+            if t.index - s.index > 2:
+                break
+            if any(q in getattr(table.get(p), "opponents", ()) for p in sides for q in others):
+                s.data["swap"] = t.data["swap"] = True
+                return
 
 
 def _shared_head(s, text: str) -> None:

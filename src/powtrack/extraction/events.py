@@ -245,6 +245,7 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
     last_target: Builder | None = None
     in_background = False
     earlier_lead = word_regex("earlier_lead", prefix=r"^\W*")  # "Before that, ...", "Ранее ..."
+    credits: list[Sentence] = []  # mediators credited before the swap is told
     for s in sentences:
         d = s.data
         # segment.background_section: after a "Background:" or "Related:" heading, every
@@ -264,6 +265,8 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
             if not (any_swap and not d["irrealis"] and any(
                     f.kind in ("returned", "bodies") and (f.party or f.other_of)
                     for f in d["figures"])):
+                if d["mediators"] and not d["figures"]:
+                    credits.append(s)
                 continue
             main = Builder(main=True)
             builders.append(main)
@@ -358,6 +361,12 @@ def build_events(sentences: list[Sentence], published: date | None = None) -> li
                 builders.append(target)
             target.segments.append((s, a, b))
             last_target = target
+    if main is not None and main.segments:
+        # segment.credit_first: a lead that credits a mediator ("Qatar's mediation was
+        # decisive.") right before the swap is told
+        first = main.segments[0][0].index
+        main.segments[:0] = [(c, c.start, c.end) for c in credits
+                             if first - c.index == 1 and c.index <= 3]
     return builders
 
 

@@ -237,6 +237,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
     if shared:
         head_text = after[shared.end():]  # "61 and 63 people": the head of the second
     category, noun, np_len = _head(head_text)
+    if num.words and num.value == 1 and noun and not shared and len(
+            head_text.lower().split(noun.split()[0])[0].split()) > 2:
+        # "una nuova lista di ostaggi": "one" far from its noun is an article
+        category = None
     np_end = b + (len(after) - len(head_text)) + np_len
     if category is None:
         np_end = b  # a bare number: what follows is the clause, not a noun phrase

@@ -388,7 +388,9 @@ def _held_clause(fig: _Figure) -> _Reading | None:
         freed = freed or word_regex(key).search(around)
     if freed and not word_regex("held_demand").search(around[:freed.start()]):
         return None
-    verb = word_regex("held_verb").search(s[lo_fig:a])
+    # the verb before the figure ("hält ... fest": a pack entry may look past it)
+    verb = word_regex("held_verb").search(s, lo_fig)
+    verb = verb if verb and verb.start() < a else None
     cues = [m for k in ("held_state", "held_passive", "held_place", "captivity")
             for m in word_regex(k).finditer(said)]
     state = word_regex("held_state").search(said)
@@ -406,7 +408,7 @@ def _held_clause(fig: _Figure) -> _Reading | None:
     placed = [m for m in holders if m.start - off <= reach and _placed(m, s, off)]
     holder = None
     if verb:
-        subject = [m for m in holders if m.end - off <= lo_fig + verb.start() and m.kind == "alias"]
+        subject = [m for m in holders if m.end - off <= verb.start() and m.kind == "alias"]
         holder = subject[0] if subject else placed[0] if placed else None
     elif placed:
         holder = placed[0]
@@ -423,7 +425,7 @@ def _is_source(m: PartyMention, s: str, off: int) -> bool:
     before = s[max(0, m.start - off - 40):m.start - off]
     after = s[m.end - off:m.end - off + 40]
     return bool(re.search(r"(?:" + rx.pattern + r")(?:\s+[^\s\d,;:.]+){0,3}\s+$", before, re.I)
-                or re.match(r"(?:\s+[^\s\d,;:.]+){0,1}\s+(?:" + rx.pattern + r")", after, re.I))
+                or re.match(r"\s+(?:" + rx.pattern + r")", after, re.I))
 
 
 def _placed(m: PartyMention, s: str, off: int) -> bool:
@@ -433,8 +435,9 @@ def _placed(m: PartyMention, s: str, off: int) -> bool:
         return True
     before = s[:m.start - off]
     after = s[m.end - off:]
-    if m.kind == "alias" and (word_regex("preposition", r"\b", r"\s+$").search(before[-30:])
-                              or word_regex("held_place", r"\b", r"\s+$").search(before[-40:])):
+    article = r"(?:\s+(?:" + word_regex("article").pattern + r"))?\s+$"
+    if m.kind == "alias" and (word_regex("preposition", r"\b", article).search(before[-30:])
+                              or word_regex("held_place", r"\b", article).search(before[-40:])):
         return True
     return bool(word_regex("captivity", r"^\s+", r"\b").match(after))
 
