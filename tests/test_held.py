@@ -283,3 +283,15 @@ def test_a_scale_abbreviation_does_not_end_the_sentence_before_whose_people():
     text = ("Ukraina i Rosja wymieniły się jeńcami. Według Kijowa w rosyjskiej niewoli "
             "pozostaje co najmniej 6 tys. Ukraińców.")
     assert held_in("pl", text) == [("Russia", "Ukraine", 6000)]
+
+
+def test_held_by_a_side_after_a_preposition_and_its_article():
+    text = ("Israël et le Hamas ont échangé des otages jeudi. Au moins 48 otages israéliens "
+            "sont toujours retenus par le Hamas.")
+    assert held_in("fr", text) == [("Hamas", "Israel", 48)]
+
+
+def test_a_holding_verb_whose_particle_comes_after_the_figure():
+    text = ("Die Ukraine und Russland tauschten am Sonntag Gefangene aus. Russland hält laut "
+            "Kiew weiterhin etwa 7000 Ukrainer gefangen.")
+    assert held_in("de", text) == [("Russia", "Ukraine", 7000)]
