@@ -236,3 +236,24 @@ def test_one_far_from_its_noun_is_an_article_not_a_count():
         "2024-05-26"))
     assert 1 not in ev.returned.get("Ukraine", []) and 1 not in ev.returned.get("Russia", [])
     assert ev.returned.get("Ukraine") == [40]
+
+
+def test_a_period_between_groups_of_three_digits_is_a_thousands_separator():
+    from powtrack.extraction.numbers import find_numbers
+
+    assert [n.value for n in find_numbers("uno scambio di 1.200 prigionieri e 2.000.000 euro")
+            if n.value > 1] == [1200, 2000000]
+
+
+def test_the_n_for_n_of_a_deal_in_stages_is_the_deal_not_the_stage():
+    # segment.framework in uk: 'Перший етап обміну "500 на 500"' then the stage's own figures
+    record = run(
+        'Перший етап обміну "500 на 500": додому повернулися 210 українців\n\n'
+        "Україна та Росія у вівторок провели перший етап великого обміну полоненими. Додому "
+        "повернулися 210 українців. Міністерство оборони Росії повідомило, що російська "
+        "сторона отримала 210 військовослужбовців.",
+        "2025-05-27")
+    ev = main_event(record)
+    assert ev.returned == {"Ukraine": [210], "Russia": [210]}
+    assert any(not e.main and e.status == "agreed" and e.returned.get("Ukraine") == [500]
+               for e in record.events)

@@ -408,9 +408,10 @@ def classify(sentence_text: str, offset: int, num: Number, mentions: list[PartyM
                     r"\b(?:bodies|remains|dead)\b", s, re.I):
                 fig.kind = "bodies"  # "exchanged the bodies ... on a 50-for-50 basis"
             # "the third stage of the 1,000-for-1,000 exchange": the deal, not this stage
-            if re.match(r"[^.;,]{0,12}?\b(?:prisoner |POW |captive )?(?:exchange|swap|deal|"
-                        r"agreement|format|formula)\b", after[for_n.end():], re.I) and re.search(
-                    r"\b(?:stage|phase|part|tranche|round)s?\b", s, re.I):
+            if (re.match(r"[^.;,]{0,12}?\b(?:prisoner |POW |captive )?(?:exchange|swap|deal|"
+                         r"agreement|format|formula)\b", after[for_n.end():], re.I)
+                    or word_regex("swap", suffix=r"\W{0,3}$").search(before)) \
+                    and word_regex("stage").search(s):
                 fig.framework = True
                 fig.rule = "segment.framework"
             return fig

@@ -105,6 +105,8 @@ def _pack_value(phrase: str, words: dict[str, int]) -> int | None:
 _SCALED = re.compile(r"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)\s?(?P<scale>тыс\.|тис\.|тысяч\w*|тисяч\w*|"
                      r"mil\b|mille\b|Tausend\b|tys\.|tysięcy|ezer\b)", re.IGNORECASE)
 _SPACED = re.compile(r"(?<![\w.,])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")
+# "1.200 prigionieri", "1.000 Gefangene": a period between groups of three digits
+_DOTTED = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -127,6 +129,10 @@ def find_numbers(text: str) -> list[Number]:
         extra.append(Number(value, m.start(), m.end(), _qualifier(text, m.start()), False))
     for m in _SPACED.finditer(text):
         extra.append(Number(int(re.sub(r"\D", "", m.group())), m.start(), m.end(),
+                            _qualifier(text, m.start()), False))
+    for m in _DOTTED.finditer(text):
+        out = [o for o in out if (o.start, o.end) != m.span()]
+        extra.append(Number(int(m.group().replace(".", "")), m.start(), m.end(),
                             _qualifier(text, m.start()), False))
     rx, words = _pack_number_rx()
     if rx is not None:
