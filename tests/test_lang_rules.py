@@ -111,8 +111,8 @@ def test_two_numbers_with_one_head_noun_received_by_the_teller_add_up():
     assert ev.returned.get("Ukraine") == [50]
     ev = main_event(run(
         "Prisoner exchange\n\n"
-        "Ukraine got 50 soldiers back in the exchange with the pro-Russian separatists. The rebels said "
-        "they had received 20 and 30 people, one group for each republic.",
+        "Ukraine got 50 soldiers back in the exchange with the pro-Russian separatists. The "
+        "rebels said they had received 20 and 30 people, one group for each republic.",
         "2019-12-29"))
     assert ev.returned.get("Donbas separatists") == [50]
 

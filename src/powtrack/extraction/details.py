@@ -486,7 +486,7 @@ def _place_pack(sentence: str) -> tuple[str, int, int] | None:
         return None
     prep = word_regex("place_preposition", prefix=r"(?<![\w'’])", suffix=r"(?:\s+|(?<=['’]))")
     near = word_regex("place_near")
-    for a, b, strong in cues:
+    for _a, b, strong in cues:
         window = sentence[b:b + 120]
         stop = re.search(r"[.;:!?]|(?<=\S),", window)  # the verb's own clause
         window = window[:stop.start()] if stop else window
