@@ -740,6 +740,7 @@ def _date(ev: Event, b, doc: Document) -> None:
 
 def _mediators_and_place(ev: Event, b, mediators_by_sentence, doc: Document) -> None:
     seen_sentences = set()
+    places = []
     for s, a, e in b.segments:
         for name, ma, mb in mediators_by_sentence.get(s.index, []):
             if not (a <= ma < e) or name in ev.parties or name in ev.mediators:
@@ -747,16 +748,19 @@ def _mediators_and_place(ev: Event, b, mediators_by_sentence, doc: Document) -> 
             ev.mediators.append(name)
             ev.evidence.append(Evidence("mediators", name, ma, mb, doc.text[s.start:s.end],
                                         s.start))
-        if ev.location is None and s.index not in seen_sentences:
+        if s.index not in seen_sentences:
             loc = find_location(s.text[a - s.start:e - s.start])
             if loc:
-                phrase, la, lb = loc
-                la += a
-                lb += a
-                ev.location = phrase
-                ev.evidence.append(Evidence("location", phrase, la, lb,
-                                            doc.text[s.start:s.end], s.start))
+                places.append((loc, a, s))
         seen_sentences.add(s.index)
+    # the first place named, unless it is a bare common noun ("at the border") and a
+    # later sentence names the place ("the Margara crossing point")
+    named = [x for x in places if any(c.isupper() for c in x[0][0])]
+    if places:
+        (phrase, la, lb), a, s = named[0] if named and places[0] not in named else places[0]
+        ev.location = phrase
+        ev.evidence.append(Evidence("location", phrase, la + a, lb + a,
+                                    doc.text[s.start:s.end], s.start))
 
 
 __all__ = ["extract_document", "might_be_relevant"]
