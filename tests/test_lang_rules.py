@@ -257,3 +257,24 @@ def test_the_n_for_n_of_a_deal_in_stages_is_the_deal_not_the_stage():
     assert ev.returned == {"Ukraine": [210], "Russia": [210]}
     assert any(not e.main and e.status == "agreed" and e.returned.get("Ukraine") == [500]
                for e in record.events)
+
+
+def test_an_inflected_form_no_pack_lists_is_read_by_its_lemma():
+    # es "prisioneras" (feminine plural) is not in the pack; its lemma "prisionero" is
+    from powtrack.extraction.figures import _lemma_class
+    from powtrack.extraction.packs import packs, reading
+    from powtrack.extraction.text import READING
+
+    assert "prisioneras" not in packs()["es"]["captive_other"] + packs()["es"]["captive_military"]
+    token = READING.set(reading("es"))
+    try:
+        assert _lemma_class("prisioneras") is not None
+        assert _lemma_class("Venezuela") is None  # a name
+    finally:
+        READING.reset(token)
+    ev = main_event(run(
+        "Canje de prisioneros\n\n"
+        "En el canje de prisioneros del martes, Rusia entregó a Ucrania 12 prisioneras "
+        "ucranianas y recibió 12 soldados rusos.",
+        "2024-03-06"))
+    assert ev.returned.get("Ukraine") == [12]

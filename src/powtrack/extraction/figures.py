@@ -189,6 +189,9 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
                 return "other", phrase, words[i + n - 1].end()
         if low in not_count or low.startswith("year-old") or low.endswith("-year-old"):
             return None, None, consumed
+        lemma_class = _lemma_class(w)
+        if lemma_class:
+            return lemma_class, low, words[i].end()  # a form the pack does not list
         if low.endswith("ed") and low not in _PARTICIPLES and "-" not in low and w.islower():
             return None, None, consumed  # a verb: "the two sides disagreed over names"
         if w in ",;:()\"" or low in {"and", "or", "to", "in", "on", "at", "from", "by", "than",
@@ -200,6 +203,52 @@ def _head(text_after: str) -> tuple[str | None, str | None, int]:
         skipped += 1
         i += 1
     return None, None, consumed
+
+
+_LEMMA_CLASSES = (("captive_military", "military"), ("captive_civilian", "civilians"),
+                  ("captive_bodies", "bodies"), ("captive_other", "other"))
+
+
+def _lemma_class(word: str) -> str | None:
+    """The head-noun class of an inflected form no pack lists, by its lemma (simplemma,
+    data shipped in the wheel): French "prisonnière" when the pack lists "prisonnier".
+
+    Only in a document with a pack of its own other than English; the lemma of the word
+    is looked up among the lemmas of the pack's captive nouns."""
+    from powtrack.extraction.text import READING
+
+    langs = READING.get()
+    if not langs or len(langs) < 2 or not word[:1].isalpha() or len(word) < 4:
+        return None
+    lang = langs[1]
+    if word[:1].isupper() and lang != "de":
+        return None  # a name; only German writes its nouns with a capital
+    if any(word_regex(k, prefix="^", suffix="$").match(word)
+           for k in ("return_verbs", "release_verbs", "receive_verbs")):
+        return None  # "excarceló" shares its lemma with the listed "excarcelados"
+    lemmas = _captive_lemmas(lang)
+    if not lemmas:
+        return None
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang=lang).lower()
+    return lemmas.get(lemma)
+
+
+@lru_cache(maxsize=16)
+def _captive_lemmas(lang: str) -> dict[str, str]:
+    """lemma -> head-noun class, for the single-word captive nouns of one pack."""
+    import simplemma
+
+    from powtrack.extraction.packs import packs
+
+    rows = packs().get(lang, {})
+    out: dict[str, str] = {}
+    for key, cls in _LEMMA_CLASSES:
+        for entry in rows.get(key, []):
+            if re.fullmatch(r"[^\W\d_]+", entry):
+                out.setdefault(simplemma.lemmatize(entry, lang=lang).lower(), cls)
+    return out
 
 
 @dataclass(frozen=True)
