@@ -137,8 +137,9 @@ def _extract(doc: Document, text: str, record: Record, trace: list | None) -> Re
     home = None  # the side quoted last: "came home" is its home
     for s in sentences:
         ms = by_sentence.get(s.index, [])
-        _read_figures(s, ms, text, home)
-        home = _speaker(s.text, s.start, ms) or home
+        speaker = _speaker(s.text, s.start, ms) if ms else None
+        _read_figures(s, ms, text, speaker, home)
+        home = speaker or home
     _paired_returns(sentences)
     # 4. events: the main swap and the background ones
     record.events = _events(sentences, by_sentence, doc)
@@ -226,7 +227,8 @@ def _annotate_sentences(sentences: list, doc: Document) -> None:
         ]
 
 
-def _read_figures(s, ms: list[PartyMention], text: str, home: str | None = None) -> None:
+def _read_figures(s, ms: list[PartyMention], text: str, speaker: str | None,
+                  home: str | None) -> None:
     """Step 3: the figure frames of one sentence (``s.data["figures"]``) and the numbers
     dropped, each with the rule that dropped it (``s.data["dropped"]``)."""
     negation = word_regex("negation")
@@ -236,7 +238,6 @@ def _read_figures(s, ms: list[PartyMention], text: str, home: str | None = None)
             or re.search(r"\b(?:includ\w*|among|returnees|bodies|remains|made up of|consist\w*|"
                          r"compris\w*|composed of|broke?n? (?:\w+ )?down)\b", s.text, re.I)):
         return
-    speaker = _speaker(s.text, s.start, ms)
     consumed: set[int] = set()
     dropped = s.data["dropped"]
     for n in s.data["numbers"]:
