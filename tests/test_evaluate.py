@@ -258,3 +258,30 @@ def test_load_jsonl_reads_records_and_names_bad_lines(tmp_path):
     path.write_text(json.dumps(record("a")) + "\n{broken\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"pred\.jsonl:2"):
         load_jsonl(path)
+
+
+def _swap_report(doc_id: str, key: str, text: str, returned: dict, day: str) -> dict:
+    return {"id": doc_id, "text": text, "published": day, "relevant": True,
+            "events": [{"main": True, "status": "completed", "date": day,
+                        "parties": sorted(returned), "returned": returned, "swap_key": key}]}
+
+
+def test_ledger_scores_count_a_swap_split_over_two_exchanges():
+    from powtrack import evaluate as ev
+    from powtrack.pipeline import extract
+
+    gold = [
+        _swap_report("a", "A|B|1", "Ukraine and Russia swapped 90 prisoners each on Monday.",
+                     {"Ukraine": [90], "Russia": [90]}, "2024-05-06"),
+        _swap_report("b", "A|B|1", "On Monday Russia and Ukraine exchanged 90 captives each.",
+                     {"Ukraine": [90], "Russia": [90]}, "2024-05-06"),
+        # the same swap, but this report dates it a month later: the ledger cannot join it
+        _swap_report("c", "A|B|1", "Ukraine and Russia swapped 90 prisoners each on June 7.",
+                     {"Ukraine": [90], "Russia": [90]}, "2024-06-07"),
+    ]
+    records = {g["id"]: extract(g["text"], published=g["published"], id=g["id"]) for g in gold}
+    scores = ev.score_ledger(gold, records)
+    assert scores["bcubed_precision"] == 1.0
+    assert scores["bcubed_recall"] == round((2 / 3 + 2 / 3 + 1 / 3) / 3, 3)
+    assert scores["swaps_split_or_merged"] == 1.0
+    assert scores["n_exchanges"] == 2

@@ -171,7 +171,10 @@ def explain(paths, published):
                    "uk,ru); documents without a lang count as 'und'.")
 @click.option("--by-lang", is_flag=True,
               help="One row of scores per language (and one for all), instead of one list.")
-def evaluate(gold, pred, show_errors, as_json, langs, by_lang):
+@click.option("--ledger", is_flag=True,
+              help="Score how the ledger groups the gold events into exchanges (their "
+                   "swap_key): B-cubed, swaps split or merged, consensus and date right.")
+def evaluate(gold, pred, show_errors, as_json, langs, by_lang, ledger):
     """Score extraction against gold annotations (see SCHEMA.md).
 
     Without PRED, runs extraction on the gold documents' own text.
@@ -182,6 +185,7 @@ def evaluate(gold, pred, show_errors, as_json, langs, by_lang):
       powtrack evaluate gold.jsonl predictions.jsonl --errors
       powtrack evaluate ../shared/eval/real.jsonl --lang en
       powtrack evaluate ../shared/eval/real.jsonl --by-lang
+      powtrack evaluate ../shared/eval/real.jsonl --lang en --ledger
     """
     from powtrack import evaluate as ev
     from powtrack.pipeline import extract as run_extract
@@ -190,6 +194,15 @@ def evaluate(gold, pred, show_errors, as_json, langs, by_lang):
     if langs:
         wanted = {code.strip() for code in langs.split(",") if code.strip()}
         gold_rows = [g for g in gold_rows if (g.get("lang") or "und") in wanted]
+    if ledger:
+        if pred:
+            raise click.UsageError("--ledger extracts the gold texts itself; leave out PRED")
+        records = {g["id"]: run_extract(g["text"], published=g.get("published"),
+                                        url=g.get("url"), id=g["id"], lang=g.get("lang"))
+                   for g in gold_rows}
+        scores = ev.score_ledger(gold_rows, records)
+        click.echo(json.dumps(scores) if as_json else ev.format_scores(scores))
+        return
     if pred:
         pred_rows = ev.load_jsonl(pred)
     else:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -341,3 +343,126 @@ def _items(name: str, have: Iterable[tuple], other: set[tuple], doc_id: str) -> 
         else:  # relevance, mediator
             out.append(str(rest[0]))
     return out
+
+
+# --- ledger resolution against the gold swaps (issue #11) ---------------------
+
+
+def score_ledger(gold: list[dict], records: dict[str, Any]) -> dict[str, float | int]:
+    """How the ledger groups the gold documents' events into exchanges, against the
+    gold ``swap_key`` of each event (the real-world swap it reports).
+
+    ``records`` maps a gold document id to its extracted ``Record``. The events of every
+    document become mentions and are resolved at once, as the ledger does
+    (``resolve.resolve`` is the reference of its incremental resolving). Each gold event
+    is matched to the document's predicted event (main to main; another by its date,
+    else by a shared figure); an unmatched gold event is an exchange of its own.
+
+    Scores: B-cubed precision, recall and F1 over gold events; the share of swaps split
+    over several exchanges or merged with another swap; consensus_right, the share of
+    (swap, side) whose consensus returned figure is the gold one; date_right, the share
+    of dated swaps whose exchange has the gold date.
+    """
+    from powtrack.resolve import mention_from_event, resolve
+    from powtrack.store import outlet_of
+
+    mentions, where = [], {}
+    for row in gold:
+        record = records.get(row["id"])
+        if record is None:
+            continue
+        published = _day(row.get("published"))
+        for idx, event in enumerate(record.events):
+            m = mention_from_event(event, row["id"], idx, published, outlet_of(row.get("url")))
+            mentions.append(m)
+            where[row["id"], idx] = m.id
+    resolution = resolve(mentions)
+    exchanges = {x.id: x for x in resolution.exchanges}
+
+    items: list[tuple[str, str]] = []  # (gold swap, predicted exchange) per gold event
+    truth: dict[str, list[dict]] = defaultdict(list)
+    for row in gold:
+        if not row.get("relevant") or row["id"] not in records:
+            continue
+        predicted = records[row["id"]].events
+        for gi, ge in enumerate(row.get("events") or []):
+            key = ge.get("swap_key")
+            if not key:
+                continue
+            idx = _match_event(ge, predicted)
+            exchange = resolution.assignment.get(where.get((row["id"], idx))) \
+                if idx is not None else None
+            items.append((key, exchange or f"unplaced:{row['id']}:{gi}"))
+            truth[key].append(ge)
+
+    by_swap: dict[str, list[str]] = defaultdict(list)
+    by_exchange: dict[str, list[str]] = defaultdict(list)
+    for key, exchange in items:
+        by_swap[key].append(exchange)
+        by_exchange[exchange].append(key)
+    precision = recall = 0.0
+    for key, exchange in items:
+        both = sum(1 for k in by_exchange[exchange] if k == key)
+        precision += both / len(by_exchange[exchange])
+        recall += both / len(by_swap[key])
+    n = len(items) or 1
+    precision, recall = precision / n, recall / n
+    split = {k for k, xs in by_swap.items() if len(set(xs)) > 1}
+    merged = {k for xs in by_exchange.values() if len(set(xs)) > 1 for k in xs}
+
+    sides = sides_right = dated = dates_right = 0
+    for key, events in truth.items():
+        exchange = exchanges.get(Counter(by_swap[key]).most_common(1)[0][0])
+        figures: dict[str, Counter] = defaultdict(Counter)
+        for ge in events:
+            for party, values in (ge.get("returned") or {}).items():
+                if _as_list(values):
+                    figures[party][_number(_as_list(values)[0])] += 1
+        for party, counts in figures.items():
+            sides += 1
+            right = counts.most_common(1)[0][0]
+            sides_right += exchange is not None and exchange.figure("returned", party) == right
+        days = Counter(ge["date"] for ge in events if ge.get("date"))
+        if days:
+            dated += 1
+            day = days.most_common(1)[0][0]
+            dates_right += exchange is not None and exchange.date is not None \
+                and exchange.date.isoformat() == day
+    return {
+        "bcubed_precision": round(precision, 3),
+        "bcubed_recall": round(recall, 3),
+        "bcubed_f1": round(2 * precision * recall / (precision + recall), 3)
+        if precision + recall else 0.0,
+        "swaps_split_or_merged": _share(len(split | merged), len(by_swap)),
+        "consensus_right": _share(sides_right, sides),
+        "date_right": _share(dates_right, dated),
+        "n_gold_events": len(items),
+        "n_swaps": len(by_swap),
+        "n_exchanges": len({x for _, x in items}),
+    }
+
+
+def _match_event(gold_event: dict, predicted: list) -> int | None:
+    """The index of the document's predicted event that reports the gold event."""
+    if gold_event.get("main"):
+        return next((i for i, e in enumerate(predicted) if e.main), None)
+    others = [(i, e) for i, e in enumerate(predicted) if not e.main]
+    if gold_event.get("date"):
+        for i, e in others:
+            if e.date is not None and e.date.isoformat() == gold_event["date"]:
+                return i
+    values = {_number(v) for vs in (gold_event.get("returned") or {}).values()
+              for v in _as_list(vs)}
+    for i, e in others:
+        if values & {v for vs in e.returned.values() for v in vs}:
+            return i
+    return None
+
+
+def _day(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
