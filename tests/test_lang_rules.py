@@ -278,3 +278,20 @@ def test_an_inflected_form_no_pack_lists_is_read_by_its_lemma():
         "ucranianas y recibió 12 soldados rusos.",
         "2024-03-06"))
     assert ev.returned.get("Ukraine") == [12]
+
+
+def test_qualifiers_before_a_number_come_from_the_documents_pack():
+    # "понад 1000" is more than, "environ 90" about, "co najmniej 12" at least
+    from powtrack.extraction.numbers import find_numbers
+    from powtrack.extraction.packs import reading
+    from powtrack.extraction.text import READING
+
+    for lang, text, want in (("uk", "понад 1000 військових", "more_than"),
+                             ("fr", "environ 90 prisonniers", "about"),
+                             ("pl", "co najmniej 12 jeńców", "at_least"),
+                             ("uk", "1000 військових", "exact")):
+        token = READING.set(reading(lang))
+        try:
+            assert find_numbers(text)[0].qualifier == want, (lang, text)
+        finally:
+            READING.reset(token)

@@ -165,8 +165,14 @@ def _pack_number_rx() -> tuple[re.Pattern | None, dict[str, int]]:
 
 
 def _qualifier(text: str, start: int) -> str:
+    """ "more than 100", "понад 100", "environ 90": the words just before a number; the
+    English ones here, every other language's in its pack (more_than, at_least, about)."""
+    from powtrack.extraction.text import word_regex
+
     before = text[max(0, start - 24):start]
-    return next((q for q, rx in QUALIFIERS if rx.search(before)), "exact")
+    return next((q for q, rx in QUALIFIERS if rx.search(before)), None) or next(
+        (q for q, _ in QUALIFIERS if word_regex(q, prefix=r"(?<!\w)", suffix=r"\s*$").search(
+            before)), "exact")
 
 
 def _find_numbers(text: str) -> list[Number]:

@@ -35,7 +35,7 @@ LIST_KEYS = (
     "handed_to", "mediation_after_name", "thanks_for",
     "article",
     "place_cue", "place_preposition", "place_near", "place_head", "place_where",
-    "earlier_lead", "home", "in_return", "by_word", "hope", "stage",
+    "earlier_lead", "home", "in_return", "by_word", "hope", "stage", "more_than", "at_least", "about",
     "held_verb", "held_state", "held_passive", "held_place", "held_demand", "held_not",
 )
 
