@@ -295,3 +295,15 @@ def test_qualifiers_before_a_number_come_from_the_documents_pack():
             assert find_numbers(text)[0].qualifier == want, (lang, text)
         finally:
             READING.reset(token)
+
+
+def test_a_figure_joined_to_a_promise_is_promised_too():
+    # kind.shared_promise (uk): "має віддати 200 ..., а натомість отримати 50"; the
+    # handover that followed has its own figures
+    ev = main_event(run(
+        "Обмін полоненими триває\n\n"
+        "Згідно з домовленостями, Київ має віддати сепаратистам 200 людей, а натомість "
+        "отримати 50 заручників. На підконтрольну Києву територію вже прибули 12 українців.",
+        "2017-12-27"))
+    assert ev.returned.get("Ukraine") == [12]
+    assert ev.promised.get("Ukraine") == 50

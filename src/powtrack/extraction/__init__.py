@@ -280,6 +280,7 @@ def _read_figures(s, ms: list[PartyMention], text: str, speaker: str | None,
         f.sentence = s
         s.data["figures"].append(f)
     _coordinated_nationals(s, text)
+    _shared_promise(s, text)
     _shared_head(s, text)
     _prisoners_beside_civilians(s, text)
     _coordinated_sides(s, text)
@@ -437,6 +438,20 @@ def _outside_the_deal(text: str, n) -> bool:
     stem = re.escape(name.group(1)[:4])
     return any(re.search(rf"\b{stem}", sentence) and _OUTSIDE_DEAL.search(sentence)
                for sentence in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _shared_promise(s, text: str) -> None:
+    """Rule kind.shared_promise: "Kyiv is to hand the separatists 306 people and in return
+    get 74": a figure in a clause joined to a promise, with no verb of a done handover
+    between them, is promised too."""
+    completed = word_regex("completed")
+    figures = sorted(s.data["figures"], key=lambda f: f.start)
+    for f, g in zip(figures, figures[1:], strict=False):
+        between = text[f.end:g.start]
+        own = re.split(r"[.;:,]", text[g.end:g.end + 50])[0]  # "... only 30 were handed over"
+        if f.kind == "promised" and g.kind == "returned" and not re.search(r"[.;]", between) \
+                and not completed.search(between) and not completed.search(own):
+            g.kind = "promised"
 
 
 def _paired_returns(sentences: list) -> None:
