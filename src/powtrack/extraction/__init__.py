@@ -457,7 +457,10 @@ def _shared_promise(s, text: str) -> None:
 def _paired_returns(sentences: list) -> None:
     """Rule relevance.paired: a report with no swap word in which one side's people are
     freed and, within the next two sentences, the other side's people are freed too
-    ("13 hostages were freed ... 39 Palestinian detainees left prison") tells of a swap."""
+    ("13 hostages were freed ... 39 Palestinian detainees left prison") tells of a swap.
+
+    The first-look gate has no bare "freed" words (most such news is one-sided and the
+    gate must stay cheap), so this rule only reaches documents with another gate word."""
     from powtrack.extraction.lexicon import parties as party_table
 
     if any(s.data["swap"] for s in sentences):
